@@ -1,0 +1,107 @@
+namespace Geo.Data.Manifest;
+
+/// <summary>
+/// One JSON file describing a dataset: which files hold the neighbourhood boundaries, the hierarchy
+/// lookup, ICPs, population and deprivation, and which of their fields mean what. Paths are relative
+/// to the manifest's folder, or to <c>--data-root</c> when given. See docs/data.md.
+/// </summary>
+public sealed class DatasetManifest
+{
+    public required string Name { get; init; }
+
+    public bool Synthetic { get; init; }
+
+    public string? BoundaryVintage { get; init; }
+
+    public string CountryCode { get; init; } = "E92000001";
+
+    public string CountryName { get; init; } = "England";
+
+    public required BoundarySpec Neighbourhoods { get; init; }
+
+    public required HierarchySpec Hierarchy { get; init; }
+
+    public IcpSpec? Icps { get; init; }
+
+    public PopulationSpec? Population { get; init; }
+
+    public DeprivationSpec? Deprivation { get; init; }
+}
+
+/// <summary>The neighbourhood boundary file: GeoJSON, ESRI Shapefile (.shp) or GeoPackage (.gpkg).</summary>
+public sealed class BoundarySpec
+{
+    public required string Path { get; init; }
+
+    /// <summary>GeoPackage layer (table) name; the first feature layer when omitted.</summary>
+    public string? Layer { get; init; }
+
+    public required string CodeField { get; init; }
+
+    public string? NameField { get; init; }
+
+    /// <summary>CRS to assume when the file doesn't say, e.g. <c>EPSG:27700</c> or <c>EPSG:4326</c>.</summary>
+    public string? Crs { get; init; }
+}
+
+/// <summary>The lookup CSV from neighbourhood to place (district) and system (ICB).</summary>
+public sealed class HierarchySpec
+{
+    public required string Path { get; init; }
+
+    public required string Neighbourhood { get; init; }
+
+    public string? NeighbourhoodName { get; init; }
+
+    public required string PlaceCode { get; init; }
+
+    public required string PlaceName { get; init; }
+
+    public required string SystemCode { get; init; }
+
+    public required string SystemName { get; init; }
+}
+
+/// <summary>The optional ICP CSV: one row per place of a system that has area ICPs.</summary>
+public sealed class IcpSpec
+{
+    public required string Path { get; init; }
+
+    public required string System { get; init; }
+
+    public required string IcpCode { get; init; }
+
+    public required string IcpName { get; init; }
+
+    public required string Place { get; init; }
+}
+
+/// <summary>Population CSV with one column per age band.</summary>
+public sealed class PopulationSpec
+{
+    public required string Path { get; init; }
+
+    public required string Neighbourhood { get; init; }
+
+    public required IReadOnlyList<BandColumn> Bands { get; init; }
+}
+
+/// <summary>Which column holds which age band, e.g. <c>{"column": "Aged 85 years and over", "band": "85+"}</c>.</summary>
+public sealed class BandColumn
+{
+    public required string Column { get; init; }
+
+    public required string Band { get; init; }
+}
+
+/// <summary>Deprivation CSV: national decile (1 = most deprived) and optionally the score.</summary>
+public sealed class DeprivationSpec
+{
+    public required string Path { get; init; }
+
+    public required string Neighbourhood { get; init; }
+
+    public required string Decile { get; init; }
+
+    public string? Score { get; init; }
+}
