@@ -1,0 +1,288 @@
+using System.Globalization;
+using CsvHelper;
+using Geo.Core.Sources;
+
+namespace Geo.Data.Import;
+
+/// <summary>
+/// A CSV file read forward, one row at a time, for the importers: columns are found by header name
+/// (trimmed, case-insensitive), rows carry the physical line they start on (the header is line 1; quoted
+/// fields may hold line breaks), and typed getters turn every bad value into a <see cref="GeoDataException"/>
+/// naming the file, the line and the column. UTF-8 with or without a byte order mark, comma-separated,
+/// RFC 4180 quoting, invariant culture; numbers may have thousands separators ("29,199") and spaces round
+/// them. Not thread-safe; dispose it to close the file.
+/// </summary>
+public sealed class CsvTable : IDisposable
+{
+    private const int MaxColumnsListed = 40;
+
+    private static readonly CsvReaderOptions Options = CsvReaderOptions.Default with
+    {
+        Separator = ',',
+        HasHeader = true,
+        TrackLineNumbers = true,
+        FormatProvider = CultureInfo.InvariantCulture,
+        MalformedData = CsvMalformedDataHandling.Throw,
+    };
+
+    private readonly CsvReader _reader;
+    private readonly string[] _headers;
+    private readonly long _headerLine;
+    private bool _onRow;
+
+    private CsvTable(string path, CsvReader reader, string[] headers, long headerLine)
+    {
+        Path = path;
+        _reader = reader;
+        _headers = headers;
+        _headerLine = headerLine;
+    }
+
+    /// <summary>The file as given to <see cref="Open"/>; error messages name it so.</summary>
+    public string Path { get; }
+
+    /// <summary>The header's names as the file spells them.</summary>
+    public IReadOnlyList<string> Headers => _headers;
+
+    /// <summary>The physical 1-based line where the current row starts; the header's line before the first <see cref="Read"/>.</summary>
+    public long Line => _onRow ? _reader.LineNumber : _headerLine;
+
+    /// <summary>Opens <paramref name="path"/> and reads its header row.</summary>
+    /// <exception cref="GeoDataException">The file is missing, unreadable, empty or its header is malformed.</exception>
+    public static CsvTable Open(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        CsvReader? reader = null;
+        try
+        {
+            reader = CsvReader.FromFile(path, Options);
+            reader.ReadHeader();
+            var headers = reader.Headers.ToArray();
+            if (headers.Length == 0 || (headers.Length == 1 && string.IsNullOrWhiteSpace(headers[0])))
+            {
+                throw new GeoDataException(path, null, null, "the file is empty: a header row naming the columns was expected");
+            }
+
+            var table = new CsvTable(path, reader, headers, Math.Max(1, reader.LineNumber));
+            reader = null;
+            return table;
+        }
+        catch (Exception e) when (Translate(path, e) is { } translated)
+        {
+            throw translated;
+        }
+        finally
+        {
+            reader?.Dispose();
+        }
+    }
+
+    /// <summary>Whether a column of that name exists (matched trimmed and ignoring case).</summary>
+    public bool TryColumn(string name, out CsvColumn column)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var found = Find(name);
+        column = found.Length == 1 ? found[0] : default;
+        return found.Length == 1;
+    }
+
+    /// <summary>The column with that header name: an exact match, else the one matching trimmed and ignoring case.</summary>
+    /// <exception cref="GeoDataException">No column, or several, match; the message lists the columns that exist.</exception>
+    public CsvColumn Column(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var found = Find(name);
+        return found.Length switch
+        {
+            1 => found[0],
+            0 => throw new GeoDataException(Path, _headerLine, name, "no such column; the columns are " + ListColumns()),
+            _ => throw new GeoDataException(
+                Path,
+                _headerLine,
+                name,
+                $"several columns have this name (columns {string.Join(", ", found.Select(c => c.Index + 1))}); rename them so one is meant"),
+        };
+    }
+
+    /// <summary>Advances to the next data row; false at the end of the file. Empty lines are passed over.</summary>
+    /// <exception cref="GeoDataException">The row's quoting is malformed.</exception>
+    public bool Read()
+    {
+        try
+        {
+            _onRow = _reader.Read();
+            return _onRow;
+        }
+        catch (Exception e) when (Translate(Path, e) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    /// <summary>The field's text, trimmed; empty when the field is empty.</summary>
+    public string GetRaw(CsvColumn column)
+    {
+        RequireRow();
+        if (column.Index >= _reader.FieldCount)
+        {
+            throw Error(
+                column,
+                $"the row has {_reader.FieldCount} field(s) but this is column {column.Index + 1}; the header has {_headers.Length}");
+        }
+
+        return _reader.GetString(column.Index).Trim();
+    }
+
+    /// <summary>The field's text, trimmed, which must not be empty (a code or a name).</summary>
+    /// <exception cref="GeoDataException">The field is empty.</exception>
+    public string GetText(CsvColumn column)
+    {
+        var text = GetRaw(column);
+        return text.Length > 0 ? text : throw Error(column, "is empty; a value is required");
+    }
+
+    /// <summary>The field's text, trimmed, or null when it is empty.</summary>
+    public string? GetOptionalText(CsvColumn column)
+    {
+        var text = GetRaw(column);
+        return text.Length > 0 ? text : null;
+    }
+
+    /// <summary>The field as a finite number; thousands separators and surrounding spaces are allowed.</summary>
+    /// <exception cref="GeoDataException">The field is empty or not a number.</exception>
+    public double GetDouble(CsvColumn column) =>
+        GetOptionalDouble(column) ?? throw Error(column, "is empty; a number is required");
+
+    /// <summary>The field as a finite number, or null when it is empty.</summary>
+    /// <exception cref="GeoDataException">The field is not empty and not a number.</exception>
+    public double? GetOptionalDouble(CsvColumn column)
+    {
+        var text = GetRaw(column);
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        return ParseNumber(text, out var value) ? value : throw Error(column, $"'{text}' is not a number");
+    }
+
+    /// <summary>The field as a whole number; see <see cref="GetDouble"/>.</summary>
+    /// <exception cref="GeoDataException">The field is empty, not a number, or not a whole number that fits.</exception>
+    public long GetInt64(CsvColumn column)
+    {
+        var value = GetDouble(column);
+        if (value != Math.Floor(value) || value < long.MinValue || value >= long.MaxValue)
+        {
+            throw Error(column, $"'{GetRaw(column)}' is not a whole number");
+        }
+
+        return (long)value;
+    }
+
+    /// <summary>The field as a whole number that fits an <see cref="int"/>.</summary>
+    /// <exception cref="GeoDataException">The field is empty, not a number, or not a whole number that fits.</exception>
+    public int GetInt32(CsvColumn column)
+    {
+        var value = GetInt64(column);
+        return value is >= int.MinValue and <= int.MaxValue ? (int)value : throw Error(column, $"'{GetRaw(column)}' is too large");
+    }
+
+    /// <summary>An error about the current row (or the header, before the first row) and, when given, a column.</summary>
+    public GeoDataException Error(CsvColumn? column, string problem) => new(Path, Line, column?.Name, problem);
+
+    public void Dispose() => _reader.Dispose();
+
+    /// <summary>
+    /// Parses invariant-culture numbers that may carry thousands separators. A comma must separate groups of
+    /// three digits, so a decimal comma ("1,5") is rejected instead of being read as fifteen.
+    /// </summary>
+    internal static bool ParseNumber(string text, out double value)
+    {
+        value = 0;
+        var s = text.AsSpan().Trim();
+        if (s.Contains(','))
+        {
+            if (!HasValidGrouping(s))
+            {
+                return false;
+            }
+
+            s = s.ToString().Replace(",", string.Empty, StringComparison.Ordinal);
+        }
+
+        return double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+    }
+
+    private static bool HasValidGrouping(ReadOnlySpan<char> s)
+    {
+        if (s.Length > 0 && (s[0] == '-' || s[0] == '+'))
+        {
+            s = s[1..];
+        }
+
+        var end = s.IndexOfAny('.', 'e', 'E');
+        var integer = end < 0 ? s : s[..end];
+        var groups = integer.ToString().Split(',');
+        if (groups[0].Length is < 1 or > 3)
+        {
+            return false;
+        }
+
+        foreach (var group in groups)
+        {
+            if (!group.All(char.IsAsciiDigit))
+            {
+                return false;
+            }
+        }
+
+        return groups.Skip(1).All(g => g.Length == 3) && !s[integer.Length..].Contains(',');
+    }
+
+    private static GeoDataException? Translate(string path, Exception e) => e switch
+    {
+        GeoDataException => null,
+        CsvFormatException f => new GeoDataException(path, f.LineNumber > 0 ? f.LineNumber : null, null, f.Message, f),
+        FileNotFoundException or DirectoryNotFoundException => new GeoDataException(path, null, null, "the file does not exist", e),
+        IOException or UnauthorizedAccessException => new GeoDataException(path, null, null, "the file cannot be read: " + e.Message, e),
+        _ => null,
+    };
+
+    private CsvColumn[] Find(string name)
+    {
+        for (var i = 0; i < _headers.Length; i++)
+        {
+            if (string.Equals(_headers[i], name, StringComparison.Ordinal))
+            {
+                return [new CsvColumn(i, _headers[i])];
+            }
+        }
+
+        var wanted = name.Trim();
+        var found = new List<CsvColumn>();
+        for (var i = 0; i < _headers.Length; i++)
+        {
+            if (string.Equals(_headers[i].Trim(), wanted, StringComparison.OrdinalIgnoreCase))
+            {
+                found.Add(new CsvColumn(i, _headers[i]));
+            }
+        }
+
+        return [.. found];
+    }
+
+    private string ListColumns()
+    {
+        var listed = _headers.Take(MaxColumnsListed).Select(h => $"'{h}'");
+        var text = string.Join(", ", listed);
+        return _headers.Length > MaxColumnsListed ? $"{text} and {_headers.Length - MaxColumnsListed} more" : text;
+    }
+
+    private void RequireRow()
+    {
+        if (!_onRow)
+        {
+            throw new InvalidOperationException("Call Read() and check it returned true before getting fields.");
+        }
+    }
+}
