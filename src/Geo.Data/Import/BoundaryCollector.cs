@@ -16,7 +16,7 @@ internal sealed class BoundaryCollector(string path, BoundarySpec spec, string g
     private const double MaxLatitude = 90;
 
     private readonly List<(long Feature, string Code, string? Name, Geometry Geometry)> _features = [];
-    private readonly UniqueKeys _codes = new(path, spec.CodeField, "feature");
+    private readonly UniqueKeys _codes = new("feature", (feature, problem) => Create(path, feature, spec.CodeField, problem));
 
     public string Path => path;
 
@@ -25,7 +25,11 @@ internal sealed class BoundaryCollector(string path, BoundarySpec spec, string g
     /// <summary>What the file says about its CRS; null when it says nothing. Its source reads "from the …".</summary>
     public CrsClaim? Claim { get; set; }
 
-    public GeoDataException Error(long? feature, string? field, string problem) => new(path, feature, field, problem);
+    /// <summary>An error about the file or one feature; the problem also says "feature N", as the message's "line" means the feature.</summary>
+    public GeoDataException Error(long? feature, string? field, string problem, Exception? inner = null) => Create(path, feature, field, problem, inner);
+
+    public static GeoDataException Create(string path, long? feature, string? field, string problem, Exception? inner = null) =>
+        new(path, feature, field, feature is null ? problem : $"feature {feature}: {problem}", inner);
 
     public void Add(long feature, string? code, string? name, Geometry? geometry)
     {

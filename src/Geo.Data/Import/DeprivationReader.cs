@@ -19,7 +19,7 @@ public static class DeprivationReader
         var decile = table.Column(spec.Decile);
         CsvColumn? score = spec.Score is null ? null : table.Column(spec.Score);
 
-        var seen = new UniqueKeys(path, neighbourhood.Name, "line");
+        var seen = new UniqueKeys("line", (_, problem) => table.Error(neighbourhood, problem));
         var records = new List<DeprivationRecord>();
         while (table.Read())
         {

@@ -471,6 +471,6 @@ internal static class GeoJsonBoundaryFile
         public CrsClaim? Claim { get; set; }
 
         public GeoDataException Error(long? feature, string? field, string problem, Exception? inner = null) =>
-            new(collector.Path, feature, field, problem, inner);
+            BoundaryCollector.Create(collector.Path, feature, field, problem, inner);
     }
 }

@@ -50,7 +50,7 @@ internal static class GeoPackageBoundaryFile
                     }
                     catch (Exception e) when (e is ArgumentException or InvalidCastException or ParseException or IOException or InvalidOperationException)
                     {
-                        throw collector.Error(feature, geometryColumn, "is not a GeoPackage geometry: " + e.Message);
+                        throw collector.Error(feature, geometryColumn, "is not a GeoPackage geometry: " + e.Message, e);
                     }
                 }
 
@@ -59,7 +59,7 @@ internal static class GeoPackageBoundaryFile
         }
         catch (SqliteException e)
         {
-            throw collector.Error(null, null, "the GeoPackage cannot be read: " + e.Message);
+            throw collector.Error(null, null, "the GeoPackage cannot be read: " + e.Message, e);
         }
     }
 

@@ -22,7 +22,7 @@ public static class HierarchyReader
         var systemCode = table.Column(spec.SystemCode);
         var systemName = table.Column(spec.SystemName);
 
-        var seen = new UniqueKeys(path, neighbourhood.Name, "line");
+        var seen = new UniqueKeys("line", (_, problem) => table.Error(neighbourhood, problem));
         var records = new List<HierarchyRecord>();
         while (table.Read())
         {

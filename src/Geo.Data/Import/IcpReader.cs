@@ -20,7 +20,7 @@ public static class IcpReader
         var icpName = table.Column(spec.IcpName);
         var place = table.Column(spec.Place);
 
-        var seen = new UniqueKeys(path, place.Name, "line");
+        var seen = new UniqueKeys("line", (_, problem) => table.Error(place, problem));
         var records = new List<IcpRecord>();
         while (table.Read())
         {

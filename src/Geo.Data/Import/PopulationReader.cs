@@ -23,13 +23,13 @@ public static class PopulationReader
         using var table = CsvTable.Open(path);
         var neighbourhood = table.Column(spec.Neighbourhood);
         var columns = spec.Bands.Select(b => table.Column(b.Column)).ToArray();
-        var used = new UniqueKeys(path, "bands", "band");
+        var used = new UniqueKeys("band", (i, problem) => new GeoDataException(path, null, $"bands[{i - 1}].column", problem));
         for (var i = 0; i < columns.Length; i++)
         {
             used.Add(columns[i].Name, i + 1);
         }
 
-        var seen = new UniqueKeys(path, neighbourhood.Name, "line");
+        var seen = new UniqueKeys("line", (_, problem) => table.Error(neighbourhood, problem));
         var records = new List<PopulationRecord>();
         while (table.Read())
         {

@@ -24,9 +24,12 @@ internal static class ShapefileBoundaryFile
             throw collector.Error(null, null, "the shapefile has no .dbf beside it, so its features have no attributes (no codes)");
         }
 
+        long feature = 0;
+        var opened = false;
         try
         {
             using var reader = Shapefile.OpenRead(path);
+            opened = true;
             var fields = reader.Fields.Select(f => f.Name).ToArray();
             var code = FieldIndex(collector, fields, spec.CodeField);
             var name = spec.NameField is null ? -1 : FieldIndex(collector, fields, spec.NameField);
@@ -37,7 +40,6 @@ internal static class ShapefileBoundaryFile
                 collector.Claim = new CrsClaim(CrsClaim.FromWkt(wkt), $"from the .prj {shown}");
             }
 
-            long feature = 0;
             while (reader.Read(out var deleted))
             {
                 feature++;
@@ -55,7 +57,7 @@ internal static class ShapefileBoundaryFile
         }
         catch (Exception e) when (e is not GeoDataException and (IOException or InvalidDataException or ArgumentException or NotSupportedException or FormatException or InvalidOperationException))
         {
-            throw collector.Error(null, null, "the shapefile cannot be read: " + e.Message);
+            throw collector.Error(opened ? feature + 1 : null, null, "the shapefile cannot be read: " + e.Message, e);
         }
     }
 

@@ -7,7 +7,8 @@ namespace Geo.Data.Import;
 /// ("also at line 12", "also at feature 7"). Keys are compared ordinally.
 /// </summary>
 /// <param name="unit">What a position is in this file: "line" or "feature".</param>
-internal sealed class UniqueKeys(string file, string field, string unit)
+/// <param name="error">Makes the error for a repeat at a position, with the problem text given.</param>
+internal sealed class UniqueKeys(string unit, Func<long, string, GeoDataException> error)
 {
     private readonly Dictionary<string, long> _first = new(StringComparer.Ordinal);
 
@@ -15,7 +16,7 @@ internal sealed class UniqueKeys(string file, string field, string unit)
     {
         if (!_first.TryAdd(key, position))
         {
-            throw new GeoDataException(file, position, field, $"'{key}' appears twice: also at {unit} {_first[key]}");
+            throw error(position, $"'{key}' appears twice: also at {unit} {_first[key]}");
         }
     }
 }
