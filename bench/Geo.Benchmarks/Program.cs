@@ -1,1 +1,37 @@
-return 0;
+using BenchmarkDotNet.Running;
+using Geo.Benchmarks;
+
+// Modes (see docs/benchmarks.md for how each figure there was made):
+//   join     --polygons F.geojson --code-field F --points P.csv [--runs 7] [--baseline] [--verify] [--csv] [--answers OUT.csv]
+//   compare  --ours A.csv --theirs B.csv [--polygons F.geojson --code-field F --points P.csv]
+//   micro    [BenchmarkDotNet arguments, e.g. --filter *PointIndex*]
+//   --smoke  every measurement once on tiny generated data (CI)
+try
+{
+    return args switch
+    {
+        ["--smoke", ..] => SmokeRun.Run(),
+        ["join", .. var rest] => JoinMeasurement.Run(BenchArguments.Parse(rest)),
+        ["compare", .. var rest] => AnswerComparison.Run(BenchArguments.Parse(rest)),
+        ["micro", .. var rest] => BenchmarkSwitcher.FromAssembly(typeof(PointIndexBenchmarks).Assembly).Run(rest).Any() ? 0 : 1,
+        _ => Usage(),
+    };
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return Usage();
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine(
+        """
+        usage: Geo.Benchmarks join --polygons F.geojson --code-field FIELD --points P.csv [--runs N] [--grid-cells N]
+                                   [--baseline] [--verify] [--csv] [--answers OUT.csv] [--fix-invalid]
+               Geo.Benchmarks compare --ours A.csv --theirs B.csv [--polygons F.geojson --code-field FIELD --points P.csv]
+               Geo.Benchmarks micro [BenchmarkDotNet arguments]
+               Geo.Benchmarks --smoke
+        """);
+    return 2;
+}
