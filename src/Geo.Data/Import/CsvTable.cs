@@ -95,7 +95,7 @@ public sealed class CsvTable : IDisposable
         return found.Length switch
         {
             1 => found[0],
-            0 => throw new GeoDataException(Path, _headerLine, name, "no such column; the columns are " + ListColumns()),
+            0 => throw new GeoDataException(Path, _headerLine, name, "no such column; the columns are " + ListColumns() + SeparatorHint()),
             _ => throw new GeoDataException(
                 Path,
                 _headerLine,
@@ -276,6 +276,19 @@ public sealed class CsvTable : IDisposable
         var listed = _headers.Take(MaxColumnsListed).Select(h => $"'{h}'");
         var text = string.Join(", ", listed);
         return _headers.Length > MaxColumnsListed ? $"{text} and {_headers.Length - MaxColumnsListed} more" : text;
+    }
+
+    /// <summary>A file with one column whose name holds ';' or a tab was most likely written with another separator.</summary>
+    private string SeparatorHint()
+    {
+        if (_headers.Length != 1)
+        {
+            return string.Empty;
+        }
+
+        return _headers[0].Contains(';', StringComparison.Ordinal) ? " (the file seems to be separated by ';'; Geo reads comma-separated files)"
+            : _headers[0].Contains('\t', StringComparison.Ordinal) ? " (the file seems to be separated by tabs; Geo reads comma-separated files)"
+            : string.Empty;
     }
 
     private void RequireRow()

@@ -242,6 +242,34 @@ public sealed class BoundaryReaderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Read_ShapefileWithWgs84Prj_Reprojected()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("wgs84.shp");
+        var feature = new Feature(TestGeoPackage.Square(-1.25, 54.6, 0.01), new AttributesTable { { "code", "E06000001" } });
+        Shapefile.WriteAllFeatures([feature], path, TestGeoPackage.Wgs84Definition.Replace("WGS_1984", "D_WGS_1984", StringComparison.Ordinal));
+
+        var boundaries = BoundaryReader.Read(path, new BoundarySpec { Path = "b", CodeField = "code" });
+
+        Assert.Equal(27700, boundaries[0].Boundary.SRID);
+        Assert.InRange(boundaries[0].Boundary.EnvelopeInternal.MinX, 440_000, 460_000);
+        Assert.InRange(boundaries[0].Boundary.EnvelopeInternal.MinY, 520_000, 540_000);
+    }
+
+    [Fact]
+    public void Read_ShapefileWithUnknownPrj_ErrorAsksForManifestCrs()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("utm.shp");
+        WriteShapefile(path, "PROJCS[\"WGS_1984_UTM_Zone_30N\",GEOGCS[\"GCS_WGS_1984\",DATUM[\"D_WGS_1984\",SPHEROID[\"WGS_1984\",6378137,298.257223563]],PRIMEM[\"Greenwich\",0],UNIT[\"Degree\",0.0174532925199433]],PROJECTION[\"Transverse_Mercator\"],PARAMETER[\"False_Easting\",500000],PARAMETER[\"False_Northing\",0],PARAMETER[\"Central_Meridian\",-3],PARAMETER[\"Scale_Factor\",0.9996],PARAMETER[\"Latitude_Of_Origin\",0],UNIT[\"Meter\",1]]");
+
+        var error = Assert.Throws<GeoDataException>(() => BoundaryReader.Read(path, new BoundarySpec { Path = "b", CodeField = "name" }));
+
+        Assert.Contains("WGS_1984_UTM_Zone_30N", error.Message, StringComparison.Ordinal);
+        Assert.Contains("\"crs\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_ShapefileWithoutPrj_NeedsManifestCrs()
     {
         using var folder = new TempFolder();

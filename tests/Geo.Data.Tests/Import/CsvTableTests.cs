@@ -54,6 +54,17 @@ public sealed class CsvTableTests
     }
 
     [Fact]
+    public void Column_SemicolonSeparatedFile_ErrorSaysSo()
+    {
+        using var folder = new TempFolder();
+        using var table = CsvTable.Open(folder.Write("semicolons.csv", "code;value\nA;1\n"));
+
+        var error = Assert.Throws<GeoDataException>(() => table.Column("code"));
+
+        Assert.Contains("separated by ';'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Column_TwoColumnsDifferOnlyInCase_ErrorSaysAmbiguous()
     {
         using var folder = new TempFolder();
