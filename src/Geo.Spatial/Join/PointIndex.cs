@@ -36,7 +36,7 @@ public sealed class PointIndex
     /// <summary>What <see cref="Locate"/> returns for a point inside no polygon.</summary>
     public const int Outside = -1;
 
-    /// <summary>Grid cells per polygon when no cell count is given: about one look-up in ten needs a polygon test on LSOAs.</summary>
+    /// <summary>Grid cells per polygon when no cell count is given: on the 33,755 LSOAs, one cell in eight then needs a polygon test.</summary>
     public const int DefaultCellsPerPolygon = 64;
 
     /// <summary>The most cells the default grid has (16 MB of cell states).</summary>
