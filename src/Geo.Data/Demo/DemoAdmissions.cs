@@ -27,7 +27,7 @@ internal static class DemoAdmissions
         var placeEffect = new double[districts];
         for (var d = 0; d < districts; d++)
         {
-            placeEffect[d] = DemoMath.Exp(0.12 * random.NextNormal());
+            placeEffect[d] = DemoMath.Exp(0.08 * random.NextNormal());
         }
 
         var result = new int[population.Length][][];

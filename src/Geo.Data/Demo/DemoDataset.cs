@@ -33,6 +33,8 @@ public static class DemoDataset
     /// <summary>Neighbourhoods aimed at; the region's outline makes the count a little different.</summary>
     private const int NeighbourhoodTarget = 2_400;
 
+    private const int MaxAttempts = 20;
+
     /// <summary>The demo's one indicator.</summary>
     public static DemoIndicator Copd { get; } = new(
         "copd-emergency-admissions",
@@ -47,9 +49,25 @@ public static class DemoDataset
     /// Takes a few hundred milliseconds.</summary>
     public static DemoData Generate(int seed = DefaultSeed)
     {
-        var terrain = new DemoTerrain(seed, TownCount);
-        var cells = DemoTessellation.Build(terrain, seed, NeighbourhoodTarget);
-        var geography = DemoGeography.Build(terrain, cells, seed);
+        DemoTerrain terrain;
+        DemoTessellation cells;
+        DemoGeography? geography = null;
+        var attempt = 0;
+        do
+        {
+            // Rarely, a land fails the demo's promises (a town squeezed out by its neighbours); draw
+            // another from the same seed.
+            if (attempt == MaxAttempts)
+            {
+                throw new InvalidOperationException($"No demo land for seed {seed} met the requirements in {MaxAttempts} attempts.");
+            }
+
+            terrain = new DemoTerrain(seed, attempt++, TownCount);
+            cells = DemoTessellation.Build(terrain, NeighbourhoodTarget);
+            geography = DemoGeography.Build(terrain, cells, seed);
+        }
+        while (geography is null);
+
         var deprivation = DemoPeople.Deprivation(terrain, cells, seed);
         var population = DemoPeople.Population(terrain, cells, deprivation, seed);
         var admissions = DemoAdmissions.Generate(population, deprivation, geography.CellDistrict, geography.DistrictCode.Length, seed);

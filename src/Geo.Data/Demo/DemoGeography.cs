@@ -12,6 +12,9 @@ internal sealed class DemoGeography
     public const int SystemCount = 3;
     public const int IcpCount = 3;
 
+    /// <summary>Fewest neighbourhoods a place may have: a town is a town, not a village.</summary>
+    private const int MinDistrictCells = 40;
+
     /// <summary>Share of the straddling district's neighbourhoods that lie in the neighbouring system.</summary>
     private const double StraddleShare = 0.35;
 
@@ -46,14 +49,37 @@ internal sealed class DemoGeography
 
     public int StraddlingDistrict { get; private set; }
 
-    public static DemoGeography Build(DemoTerrain terrain, DemoTessellation cells, int seed)
+    /// <summary>
+    /// The hierarchy on these cells, or null when the land doesn't give the demo what it promises (a
+    /// town squeezed to a handful of neighbourhoods, a system of one place); the caller then draws the
+    /// land again.
+    /// </summary>
+    public static DemoGeography? Build(DemoTerrain terrain, DemoTessellation cells, int seed)
     {
         var g = new DemoGeography(cells);
         var (district, districtGraph, centroids) = g.GrowPlaces(terrain, seed);
+        if (district.CountBy(d => d).Any(x => x.Value < MinDistrictCells))
+        {
+            return null;
+        }
+
         var districtSystem = GroupSystems(districtGraph, centroids);
+        if (districtSystem is null
+            || districtSystem.CountBy(s => s).Any(x => x.Value < 2)
+            || districtSystem.Count(s => s == 0) < IcpCount)
+        {
+            return null;
+        }
+
         var cellSystem = district.Select(d => districtSystem[d]).ToArray();
-        g.StraddlingDistrict = g.Straddle(district, districtSystem, districtGraph, cellSystem);
+        var straddling = g.Straddle(district, districtSystem, districtGraph, cellSystem);
         var icpOfDistrict = GroupIcps(districtGraph, centroids, districtSystem);
+        if (straddling < 0 || icpOfDistrict is null)
+        {
+            return null;
+        }
+
+        g.StraddlingDistrict = straddling;
         g.Name(seed, district, cellSystem, centroids, districtSystem, icpOfDistrict);
         return g;
     }
@@ -99,7 +125,7 @@ internal sealed class DemoGeography
             return Distance(p, q) * terrain.Cost(mx, my) * (0.75 + 0.5 * DemoRandom.Hash01(edgeKey, p, q));
         }
 
-        var offsets = towns.Select(t => (1 - t.Size) * 3_000).ToArray();
+        var offsets = towns.Select(t => (1 - t.Size) * 1_500).ToArray();
         var district = DemoPartition.Grow(_cells.Neighbours, Cost, sources, offsets);
         var count = towns.Count;
 
@@ -146,7 +172,7 @@ internal sealed class DemoGeography
     }
 
     /// <summary>Systems as balanced groups of neighbouring places; system 0 holds the city and is the largest.</summary>
-    private static int[] GroupSystems((int Node, double Length)[][] graph, (double X, double Y)[] centroids)
+    private static int[]? GroupSystems((int Node, double Length)[][] graph, (double X, double Y)[] centroids)
     {
         double Apart(int a, int b) => Hypot(centroids[a], centroids[b]);
         var all = Enumerable.Range(0, graph.Length).ToArray();
@@ -158,7 +184,7 @@ internal sealed class DemoGeography
     }
 
     /// <summary>Area ICPs for system 0: balanced groups of its places, seeded far apart.</summary>
-    private static int[] GroupIcps((int Node, double Length)[][] graph, (double X, double Y)[] centroids, int[] districtSystem)
+    private static int[]? GroupIcps((int Node, double Length)[][] graph, (double X, double Y)[] centroids, int[] districtSystem)
     {
         double Apart(int a, int b) => Hypot(centroids[a], centroids[b]);
         var members = Enumerable.Range(0, graph.Length).Where(d => districtSystem[d] == 0).ToArray();
@@ -172,7 +198,7 @@ internal sealed class DemoGeography
     /// <summary>
     /// Cuts one district of system 0 with a system boundary, as 13 real districts are cut by ICB
     /// boundaries: the district with the longest border with another system gives that system the
-    /// neighbourhoods nearest it. Returns the district.
+    /// neighbourhoods nearest it. Returns the district, or -1 when no district of system 0 borders another system.
     /// </summary>
     private int Straddle(int[] district, int[] districtSystem, (int Node, double Length)[][] graph, int[] cellSystem)
     {
@@ -197,7 +223,7 @@ internal sealed class DemoGeography
         var (target, system, _) = best;
         if (target < 0)
         {
-            throw new InvalidOperationException("The demo's first system borders no other.");
+            return -1;
         }
 
         // Breadth-first from the other system into the district: the nearest cells cross over.

@@ -10,7 +10,8 @@ internal static class DemoPartition
     /// <summary>
     /// Multi-source shortest paths: each node joins the source it is cheapest to reach from, starting
     /// from that source's offset. Every group is connected, since each node's cheapest path runs through
-    /// nodes of its own group.
+    /// nodes of its own group, and not empty: a source always keeps its own node, however cheaply a
+    /// neighbouring source could reach it.
     /// </summary>
     public static int[] Grow((int Node, double Length)[][] neighbours, Func<int, int, double> cost, int[] sources, double[] offsets)
     {
@@ -20,14 +21,18 @@ internal static class DemoPartition
         Array.Fill(distance, double.PositiveInfinity);
         Array.Fill(group, -1);
         var queue = new PriorityQueue<int, (double Distance, int Group, int Node)>();
+        var isSource = new bool[n];
         for (var s = 0; s < sources.Length; s++)
         {
-            if (Better(offsets[s], s, distance[sources[s]], group[sources[s]]))
+            if (isSource[sources[s]])
             {
-                distance[sources[s]] = offsets[s];
-                group[sources[s]] = s;
-                queue.Enqueue(sources[s], (offsets[s], s, sources[s]));
+                throw new ArgumentException($"Node {sources[s]} is given as a source twice.", nameof(sources));
             }
+
+            isSource[sources[s]] = true;
+            distance[sources[s]] = offsets[s];
+            group[sources[s]] = s;
+            queue.Enqueue(sources[s], (offsets[s], s, sources[s]));
         }
 
         while (queue.TryDequeue(out var v, out var key))
@@ -39,6 +44,11 @@ internal static class DemoPartition
 
             foreach (var (w, _) in neighbours[v])
             {
+                if (isSource[w])
+                {
+                    continue;
+                }
+
                 var d = distance[v] + cost(v, w);
                 if (Better(d, group[v], distance[w], group[w]))
                 {
@@ -55,9 +65,9 @@ internal static class DemoPartition
     /// <summary>
     /// Grows <paramref name="seeds"/>.Length groups over the nodes where <paramref name="member"/> holds, taking
     /// turns: the group furthest below its quota claims the unclaimed neighbour nearest its seed. Groups
-    /// come out connected and close to their quotas.
+    /// come out connected and close to their quotas. Null when some node cannot be reached.
     /// </summary>
-    public static int[] GrowBalanced(
+    public static int[]? GrowBalanced(
         (int Node, double Length)[][] neighbours,
         Func<int, bool> member,
         Func<int, int, double> distance,
@@ -89,7 +99,8 @@ internal static class DemoPartition
 
             if (turn < 0)
             {
-                throw new InvalidOperationException("Some nodes cannot be reached from any seed.");
+                // Some nodes cannot be reached from any seed: the graph is not connected.
+                return null;
             }
 
             var pick = -1;

@@ -53,7 +53,7 @@ internal static class DemoPeople
         {
             var urban = terrain.Urbanity(cells.Sites[c].X, cells.Sites[c].Y);
             var comfortable = (deprivation[c].Decile - 5.5) / 4.5;
-            var older = 0.3 * (1 - urban) + 0.12 * comfortable - 0.2 + 0.1 * random.NextNormal();
+            var older = 0.25 * (1 - urban) + 0.06 * comfortable - 0.17 + 0.1 * random.NextNormal();
             var students = 0.7 * urban;
             var total = Math.Clamp(1650 * DemoMath.Exp(0.18 * random.NextNormal()), 1080, 2850);
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Geo.Data.Demo;
 
 /// <summary>
@@ -26,12 +28,18 @@ internal sealed class DemoTerrain
     private readonly DemoField _deprivation = new();
     private readonly DemoField _cost = new();
 
-    public DemoTerrain(int seed, int townCount)
-    {
-        var outline = new DemoRandom(seed, "outline");
-        _outline.AddNoise(outline, 14, 0.35, 6_000, 14_000);
+    private readonly int _seed;
+    private readonly int _attempt;
 
-        Towns = PlaceTowns(new DemoRandom(seed, "towns"), townCount);
+    /// <param name="attempt">0 first; a land that fails the demo's requirements is drawn again with the next.</param>
+    public DemoTerrain(int seed, int attempt, int townCount)
+    {
+        _seed = seed;
+        _attempt = attempt;
+        var outline = Random("outline");
+        _outline.AddNoise(outline, 20, 0.45, 4_000, 12_000);
+
+        Towns = PlaceTowns(Random("towns"), townCount);
         foreach (var town in Towns)
         {
             _density.Add(town.X, town.Y, town.Peak, town.Sigma);
@@ -39,26 +47,33 @@ internal sealed class DemoTerrain
 
         DensityPeak = 1 + Towns.Sum(t => t.Peak);
 
-        // Deprivation: most towns have a deprived core a little off their centre, a few are affluent;
-        // broad bumps add deprived former industrial valleys and comfortable commuter belts.
-        var deprivation = new DemoRandom(seed, "deprivation-field");
+        // Deprivation: the city and most towns have a deprived core a little off their centre, a few
+        // towns are affluent; broad bumps add deprived former industrial valleys and comfortable
+        // commuter belts.
+        var deprivation = Random("deprivation-field");
         foreach (var town in Towns)
         {
-            var sign = deprivation.NextDouble() < 0.8 ? 1.0 : -0.4;
-            var x = town.X + 0.4 * town.Sigma * deprivation.NextNormal();
-            var y = town.Y + 0.4 * town.Sigma * deprivation.NextNormal();
-            _deprivation.Add(x, y, sign * (0.8 + 1.2 * town.Size), 0.9 * town.Sigma + 1_000);
+            var affluent = deprivation.NextDouble() >= 0.75 && town != Towns[0];
+            var sign = affluent ? -0.4 : 1.0;
+            var x = town.X + 0.5 * town.Sigma * deprivation.NextNormal();
+            var y = town.Y + 0.5 * town.Sigma * deprivation.NextNormal();
+            var strength = deprivation.NextDouble(0.5, 1.5) * (0.8 + 1.2 * town.Size);
+            _deprivation.Add(x, y, sign * strength, 0.9 * town.Sigma + 1_000);
         }
 
-        _deprivation.AddNoise(deprivation, 30, 0.5, 3_000, 9_000);
+        _deprivation.AddNoise(deprivation, 40, 0.7, 2_000, 9_000);
 
-        _cost.AddNoise(new DemoRandom(seed, "cost-field"), 24, 0.6, 4_000, 12_000);
+        _cost.AddNoise(Random("cost-field"), 24, 0.6, 4_000, 12_000);
     }
 
     public IReadOnlyList<DemoTown> Towns { get; }
 
     /// <summary>An upper bound of <see cref="Density"/>.</summary>
     public double DensityPeak { get; }
+
+    /// <summary>A random stream of this land: its seed, attempt and the stream's name.</summary>
+    public DemoRandom Random(string stream) =>
+        new(_seed, _attempt == 0 ? stream : string.Create(CultureInfo.InvariantCulture, $"{stream}#{_attempt}"));
 
     /// <summary>Whether a point lies in the region: a noisy ellipse, clear of the box's edge.</summary>
     public bool IsInside(double x, double y) => OutlineValue(x, y) < 1
@@ -91,7 +106,7 @@ internal sealed class DemoTerrain
         {
             sizes[i] = i switch
             {
-                0 => 1.0,
+                0 => 0.9,
                 1 => 0.7,
                 2 => 0.55,
                 _ => random.NextDouble(0.12, 0.45),
@@ -105,7 +120,8 @@ internal sealed class DemoTerrain
         {
             var x = random.NextDouble(MinX + Margin, MaxX - Margin);
             var y = random.NextDouble(MinY + Margin, MaxY - Margin);
-            var ok = OutlineValue(x, y) < 0.75;
+            // The city sits well inside; the towns anywhere clear of the edge.
+            var ok = OutlineValue(x, y) < (towns.Count == 0 ? 0.35 : 0.75);
             foreach (var t in towns)
             {
                 var dx = t.X - x;

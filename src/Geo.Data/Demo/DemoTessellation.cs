@@ -35,9 +35,9 @@ internal sealed class DemoTessellation
 
     public int Count => Cells.Length;
 
-    public static DemoTessellation Build(DemoTerrain terrain, int seed, int target)
+    public static DemoTessellation Build(DemoTerrain terrain, int target)
     {
-        var sites = ThrowSites(terrain, new DemoRandom(seed, "sites"), target);
+        var sites = ThrowSites(terrain, terrain.Random("sites"), target);
         var index = new Dictionary<Coordinate, int>(sites.Count);
         for (var i = 0; i < sites.Count; i++)
         {
