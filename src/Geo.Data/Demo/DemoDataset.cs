@@ -46,7 +46,7 @@ public static class DemoDataset
         DemoAdmissions.Periods);
 
     /// <summary>Makes the demo for <paramref name="seed"/>: the same seed gives the same data, everywhere.
-    /// Takes a few hundred milliseconds.</summary>
+    /// Takes about a tenth of a second once the code is warm, a few tenths cold.</summary>
     public static DemoData Generate(int seed = DefaultSeed)
     {
         DemoTerrain terrain;

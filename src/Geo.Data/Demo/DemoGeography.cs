@@ -47,8 +47,6 @@ internal sealed class DemoGeography
     /// <summary>The ICP file: the system with area ICPs, and for each of its districts, its ICP.</summary>
     public List<(int System, string Code, string Name, int District)> IcpRows { get; } = [];
 
-    public int StraddlingDistrict { get; private set; }
-
     /// <summary>
     /// The hierarchy on these cells, or null when the land doesn't give the demo what it promises (a
     /// town squeezed to a handful of neighbourhoods, a system of one place); the caller then draws the
@@ -72,14 +70,13 @@ internal sealed class DemoGeography
         }
 
         var cellSystem = district.Select(d => districtSystem[d]).ToArray();
-        var straddling = g.Straddle(district, districtSystem, districtGraph, cellSystem);
+        var straddled = g.Straddle(district, districtSystem, districtGraph, cellSystem);
         var icpOfDistrict = GroupIcps(districtGraph, centroids, districtSystem);
-        if (straddling < 0 || icpOfDistrict is null)
+        if (straddled < 0 || icpOfDistrict is null)
         {
             return null;
         }
 
-        g.StraddlingDistrict = straddling;
         g.Name(seed, district, cellSystem, centroids, districtSystem, icpOfDistrict);
         return g;
     }
@@ -300,7 +297,6 @@ internal sealed class DemoGeography
         var systemOfDistrict = districtOrder.Select(d => districtSystem[d]).ToArray();
         var icp = districtOrder.Select(d => icpOfDistrict[d]).ToArray();
         var centre = districtOrder.Select(d => centroids[d]).ToArray();
-        StraddlingDistrict = districtRank[StraddlingDistrict];
 
         var systemCentre = Enumerable.Range(0, SystemCount)
             .Select(s => Enumerable.Range(0, _cells.Count).Where(c => cellSystem[c] == s).Average(c => _cells.Sites[c].Y)).ToArray();

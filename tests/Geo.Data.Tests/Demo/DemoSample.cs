@@ -9,14 +9,14 @@ namespace Geo.Data.Tests.Demo;
 /// <summary>The default demo, generated once for the tests that only read it, and helpers to inspect it.</summary>
 internal static class DemoSample
 {
-    private static readonly Lazy<DemoData> Lazy = new(() => DemoDataset.Generate());
+    private static readonly Lazy<DemoData> DefaultData = new(() => DemoDataset.Generate());
 
-    private static readonly Lazy<int[][]> LazyNeighbours = new(() => SharedEdgeNeighbours(Default.Source.Boundaries.Select(b => b.Boundary).ToArray()));
+    private static readonly Lazy<int[][]> DefaultNeighbours = new(() => SharedEdgeNeighbours(Default.Source.Boundaries.Select(b => b.Boundary).ToArray()));
 
-    public static DemoData Default => Lazy.Value;
+    public static DemoData Default => DefaultData.Value;
 
     /// <summary>For each boundary of <see cref="Default"/>, the boundaries it shares an edge with.</summary>
-    public static int[][] Neighbours => LazyNeighbours.Value;
+    public static int[][] Neighbours => DefaultNeighbours.Value;
 
     /// <summary>
     /// Neighbours by shared edges, found from the polygons alone: two polygons are neighbours when a
