@@ -1,6 +1,8 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using Geo.Api.Hosting;
 
-app.MapGet("/", () => "Hello World!");
-
+var app = GeoServer.Build(args);
+app.LoadDataset();
 app.Run();
+
+/// <summary>The entry point, public so that tests can host it with WebApplicationFactory.</summary>
+public partial class Program;

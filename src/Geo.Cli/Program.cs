@@ -1,1 +1,12 @@
-return 0;
+using System.CommandLine;
+using Geo.Cli.Commands;
+
+var root = new RootCommand("geo: health indicators from integrated care systems down to neighbourhoods.")
+{
+    ServeCommand.Create(),
+    CheckCommand.Create(),
+    JoinCommand.Create(),
+    DemoCommand.Create(),
+};
+
+return await root.Parse(args).InvokeAsync();

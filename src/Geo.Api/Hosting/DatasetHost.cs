@@ -1,0 +1,31 @@
+using Geo.Data;
+using Geo.Data.Demo;
+using Geo.Data.Loading;
+using Microsoft.Extensions.Options;
+
+namespace Geo.Api.Hosting;
+
+/// <summary>
+/// Holds the dataset the server answers from. It is loaded once, before the server takes requests,
+/// and never mutated afterwards, so request handlers read it without locks.
+/// </summary>
+public sealed class DatasetHost(IOptions<GeoOptions> options, ILogger<DatasetHost> logger)
+{
+    private readonly Lazy<Dataset> _dataset = new(() => Load(options.Value, logger));
+
+    public Dataset Dataset => _dataset.Value;
+
+    private static Dataset Load(GeoOptions options, ILogger logger)
+    {
+        var progress = new Progress<string>(message => logger.LogInformation("{Stage}", message));
+        if (string.IsNullOrWhiteSpace(options.Dataset))
+        {
+            logger.LogInformation("No dataset given: serving the embedded synthetic demo (seed {Seed}).", options.DemoSeed);
+            return DatasetLoader.Build(DemoDataset.Generate(options.DemoSeed).Source, progress);
+        }
+
+        var dataset = DatasetLoader.Load(options.Dataset, options.DataRoot, progress);
+        logger.LogInformation("Loaded {Name}: {Count} areas.", dataset.Name, dataset.Geography.Count);
+        return dataset;
+    }
+}

@@ -1,0 +1,16 @@
+namespace Geo.Api.Hosting;
+
+/// <summary>Server settings, bound from the <c>Geo</c> configuration section (or <c>geo serve</c> options).</summary>
+public sealed class GeoOptions
+{
+    public const string Section = "Geo";
+
+    /// <summary>Path of a dataset manifest; the embedded synthetic demo when empty.</summary>
+    public string? Dataset { get; set; }
+
+    /// <summary>Folder the manifest's relative paths resolve against; the manifest's folder when empty.</summary>
+    public string? DataRoot { get; set; }
+
+    /// <summary>Seed of the demo dataset when no manifest is given.</summary>
+    public int DemoSeed { get; set; } = Data.Demo.DemoDataset.DefaultSeed;
+}

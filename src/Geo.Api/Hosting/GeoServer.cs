@@ -1,0 +1,31 @@
+using Geo.Api.Apis;
+
+namespace Geo.Api.Hosting;
+
+/// <summary>Builds the web application: services, problem details, then each resource's endpoints.</summary>
+public static class GeoServer
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddOptions<GeoOptions>()
+            .Bind(builder.Configuration.GetSection(GeoOptions.Section))
+            .Validate(o => string.IsNullOrWhiteSpace(o.Dataset) || File.Exists(o.Dataset), "Geo:Dataset names a manifest file that does not exist.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<DatasetHost>();
+        builder.Services.AddProblemDetails();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        app.MapHealthApi();
+        app.MapAreasApi();
+        return app;
+    }
+
+    /// <summary>Loads the dataset now, so the first request doesn't wait and a bad file stops start-up.</summary>
+    public static void LoadDataset(this WebApplication app) =>
+        _ = app.Services.GetRequiredService<DatasetHost>().Dataset;
+}

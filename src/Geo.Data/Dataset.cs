@@ -1,0 +1,63 @@
+using Geo.Core.Geography;
+using Geo.Core.Reports;
+using Geo.Core.Sources;
+using Geo.Data.Join;
+using Geo.Spatial.Join;
+using Geo.Spatial.Projection;
+using NetTopologySuite.Geometries;
+
+namespace Geo.Data;
+
+/// <summary>
+/// A loaded dataset: the hierarchy, the boundary of every area (British National Grid metres, SRID
+/// 27700; levels above the neighbourhood dissolved from it), population, deprivation and what loading
+/// found. Immutable once built by <see cref="Loading.DatasetLoader"/>; safe to share between threads.
+/// </summary>
+public sealed class Dataset
+{
+    private readonly Lazy<PointIndex> _bngIndex;
+    private readonly Lazy<PointIndex> _wgs84Index;
+
+    public Dataset()
+    {
+        _bngIndex = new(() => new PointIndex(NeighbourhoodPolygons(g => g)));
+        _wgs84Index = new(() => new PointIndex(NeighbourhoodPolygons(BritishNationalGrid.ToWgs84)));
+    }
+
+    public required string Name { get; init; }
+
+    /// <summary>True for the generated demo: everything that shows it must say so.</summary>
+    public required bool Synthetic { get; init; }
+
+    public required string BoundaryVintage { get; init; }
+
+    public required Geography Geography { get; init; }
+
+    /// <summary>Boundary of each area by code, in British National Grid; absent for a neighbourhood
+    /// that the lookup lists but the boundary file lacks (reported in <see cref="Report"/>).</summary>
+    public required IReadOnlyDictionary<string, Geometry> Boundaries { get; init; }
+
+    /// <summary>The age bands of <see cref="Population"/>, in column order.</summary>
+    public required IReadOnlyList<AgeBand> AgeBands { get; init; }
+
+    /// <summary>Population of each neighbourhood, one count per band of <see cref="AgeBands"/>.</summary>
+    public required IReadOnlyDictionary<string, double[]> Population { get; init; }
+
+    public required IReadOnlyDictionary<string, DeprivationRecord> Deprivation { get; init; }
+
+    public required DatasetReport Report { get; init; }
+
+    /// <summary>
+    /// The point index of the neighbourhood polygons for points in <paramref name="system"/>: British
+    /// National Grid polygons for eastings/northings, WGS84 ones (through the OSGB36 datum shift) for
+    /// lon/lat, so points are never transformed one by one. Built on first use, then shared.
+    /// </summary>
+    public PointIndex NeighbourhoodIndex(PointCoordinateSystem system) =>
+        system == PointCoordinateSystem.BritishNationalGrid ? _bngIndex.Value : _wgs84Index.Value;
+
+    private List<(string Code, Geometry Polygon)> NeighbourhoodPolygons(Func<Geometry, Geometry> transform) =>
+        Geography.AtLevel(Level.Neighbourhood)
+            .Where(n => Boundaries.ContainsKey(n.Code))
+            .Select(n => (n.Code, transform(Boundaries[n.Code])))
+            .ToList();
+}
