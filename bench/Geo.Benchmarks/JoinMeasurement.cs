@@ -151,7 +151,7 @@ internal static class JoinMeasurement
     }
 
     private static string Describe(double[] times) =>
-        string.Create(CultureInfo.InvariantCulture, $"{times.Length} runs [{string.Join(" ", times.Select(t => t.ToString("F3", CultureInfo.InvariantCulture)))}] s, median {Median(times):F3} s");
+        string.Create(CultureInfo.InvariantCulture, $"{times.Length} runs [{string.Join(" ", times.Select(t => t.ToString("F3", CultureInfo.InvariantCulture)))}] s, median {Median(times):F3} s, best {times.Min():F3} s");
 
     private static string Rate(long count, double[] times) =>
         (count / Median(times)).ToString("N0", CultureInfo.InvariantCulture);
