@@ -17,7 +17,7 @@ public sealed class DatasetHost(IOptions<GeoOptions> options, ILogger<DatasetHos
 
     private static Dataset Load(GeoOptions options, ILogger logger)
     {
-        var progress = new Progress<string>(message => logger.LogInformation("{Stage}", message));
+        var progress = new LogProgress(logger);
         if (string.IsNullOrWhiteSpace(options.Dataset))
         {
             logger.LogInformation("No dataset given: serving the embedded synthetic demo (seed {Seed}).", options.DemoSeed);
@@ -27,5 +27,11 @@ public sealed class DatasetHost(IOptions<GeoOptions> options, ILogger<DatasetHos
         var dataset = DatasetLoader.Load(options.Dataset, options.DataRoot, progress);
         logger.LogInformation("Loaded {Name}: {Count} areas.", dataset.Name, dataset.Geography.Count);
         return dataset;
+    }
+
+    /// <summary>Logs each loading stage as it happens (Progress&lt;T&gt; would post them out of order).</summary>
+    private sealed class LogProgress(ILogger logger) : IProgress<string>
+    {
+        public void Report(string value) => logger.LogInformation("{Stage}", value);
     }
 }

@@ -30,7 +30,7 @@ internal static class CheckCommand
         {
             var asJson = result.GetValue(json);
             var (loaded, elapsed, peak) = DatasetLoader.Measure(() =>
-                CommonOptions.Load(result.GetValue(dataset), result.GetValue(dataRoot), Console.Error));
+                CommonOptions.Load(result.GetValue(dataset), result.GetValue(dataRoot), new ConsoleProgress(Console.Error)));
             var summary = Summarise(loaded, elapsed, peak);
             if (asJson)
             {

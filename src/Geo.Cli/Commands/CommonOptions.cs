@@ -18,9 +18,8 @@ internal static class CommonOptions
         Description = "Folder the manifest's relative file paths are resolved against (default: the manifest's folder).",
     };
 
-    public static Dataset Load(FileInfo? manifest, DirectoryInfo? dataRoot, TextWriter log)
+    public static Dataset Load(FileInfo? manifest, DirectoryInfo? dataRoot, ConsoleProgress progress)
     {
-        var progress = new ConsoleProgress(log);
         if (manifest is null)
         {
             progress.Report("generating the synthetic demo dataset");

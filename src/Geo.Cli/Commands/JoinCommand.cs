@@ -42,8 +42,8 @@ internal static class JoinCommand
             var columns = result.GetValue(lon) is { } lonColumn
                 ? PointColumns.LonLat(lonColumn, result.GetValue(lat)!)
                 : PointColumns.EastingNorthing(result.GetValue(easting)!, result.GetValue(northing)!);
-            var loaded = CommonOptions.Load(result.GetValue(dataset), result.GetValue(dataRoot), Console.Error);
             var progress = new ConsoleProgress(Console.Error);
+            var loaded = CommonOptions.Load(result.GetValue(dataset), result.GetValue(dataRoot), progress);
             progress.Report("building the point index");
             var index = loaded.NeighbourhoodIndex(columns.CoordinateSystem);
 
@@ -51,7 +51,7 @@ internal static class JoinCommand
             var target = result.GetRequiredValue(output).FullName;
             progress.Report($"joining {input}");
             var counts = PointJoinCsv.Run(input, target, index, columns,
-                new Progress<long>(rows => progress.Report($"{rows:N0} rows")));
+                progress.Counting("rows joined"));
             progress.Report($"wrote {target}: {counts.Rows:N0} rows, {counts.Matched:N0} matched, {counts.Outside:N0} outside, {counts.Invalid:N0} invalid");
             return 0;
         }));
