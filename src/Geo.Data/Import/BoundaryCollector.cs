@@ -25,11 +25,11 @@ internal sealed class BoundaryCollector(string path, BoundarySpec spec, string g
     /// <summary>What the file says about its CRS; null when it says nothing. Its source reads "from the …".</summary>
     public CrsClaim? Claim { get; set; }
 
-    /// <summary>An error about the file or one feature; the problem also says "feature N", as the message's "line" means the feature.</summary>
+    /// <summary>An error about the file or one feature ("feature N" in the message).</summary>
     public GeoDataException Error(long? feature, string? field, string problem, Exception? inner = null) => Create(path, feature, field, problem, inner);
 
     public static GeoDataException Create(string path, long? feature, string? field, string problem, Exception? inner = null) =>
-        new(path, feature, field, feature is null ? problem : $"feature {feature}: {problem}", inner);
+        GeoDataException.InFeature(path, feature, field, problem, inner);
 
     public void Add(long feature, string? code, string? name, Geometry? geometry)
     {

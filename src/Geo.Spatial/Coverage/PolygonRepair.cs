@@ -56,7 +56,7 @@ public static class PolygonRepair
         {
             if (failures[i] is { } failure)
             {
-                throw new GeoDataException(file, boundaries[i].Feature, null, failure);
+                throw GeoDataException.InFeature(file, boundaries[i].Feature, null, failure);
             }
         }
 

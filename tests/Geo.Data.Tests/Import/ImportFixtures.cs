@@ -16,7 +16,10 @@ internal static class ImportFixtures
         Assert.Contains(file, error.Message, StringComparison.Ordinal);
         if (line is not null)
         {
-            Assert.Contains($"line {line}", error.Message, StringComparison.Ordinal);
+            // Text files are numbered by line, boundary files by feature.
+            var byFeature = !file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
+            Assert.Equal(byFeature, error.IsFeature);
+            Assert.Contains($"{(byFeature ? "feature" : "line")} {line}", error.Message, StringComparison.Ordinal);
         }
 
         if (field is not null)

@@ -3,12 +3,11 @@ using System.Text.Json;
 using Geo.Core.Geography;
 using Geo.Core.Reports;
 using Geo.Core.Sources;
+using Geo.Spatial.Projection;
 using Geo.Tests;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
-using ProjNet.CoordinateSystems;
-using ProjNet.CoordinateSystems.Transformations;
 
 namespace Geo.Spatial.Tests.Coverage;
 
@@ -21,17 +20,6 @@ internal static class EnglandData
     public const string Lsoa21File = "lsoa21_bsc_epsg4326.geojson";
 
     public const string Lsoa11File = "lsoa11_bgc_epsg4326.geojson";
-
-    // EPSG:27700 with the OSGB36 datum shift, so ProjNet applies the 7-parameter Helmert transformation.
-    private const string BritishNationalGridWkt =
-        "PROJCS[\"OSGB 1936 / British National Grid\",GEOGCS[\"OSGB 1936\",DATUM[\"OSGB_1936\","
-        + "SPHEROID[\"Airy 1830\",6377563.396,299.3249646,AUTHORITY[\"EPSG\",\"7001\"]],"
-        + "TOWGS84[446.448,-125.157,542.06,0.15,0.247,0.842,-20.489],AUTHORITY[\"EPSG\",\"6277\"]],"
-        + "PRIMEM[\"Greenwich\",0,AUTHORITY[\"EPSG\",\"8901\"]],UNIT[\"degree\",0.0174532925199433,AUTHORITY[\"EPSG\",\"9122\"]],"
-        + "AUTHORITY[\"EPSG\",\"4277\"]],PROJECTION[\"Transverse_Mercator\"],PARAMETER[\"latitude_of_origin\",49],"
-        + "PARAMETER[\"central_meridian\",-2],PARAMETER[\"scale_factor\",0.9996012717],PARAMETER[\"false_easting\",400000],"
-        + "PARAMETER[\"false_northing\",-100000],UNIT[\"metre\",1,AUTHORITY[\"EPSG\",\"9001\"]],"
-        + "AXIS[\"Easting\",EAST],AXIS[\"Northing\",NORTH],AUTHORITY[\"EPSG\",\"27700\"]]";
 
     private static readonly Lazy<IReadOnlyList<NeighbourhoodBoundary>> Lsoa21 =
         new(() => ToBritishNationalGrid(ReadGeoJson(SharedData.England("boundaries", Lsoa21File), "LSOA21CD", "LSOA21NM")));
@@ -66,32 +54,15 @@ internal static class EnglandData
 
     public static Point ToBritishNationalGrid(double longitude, double latitude)
     {
-        var (x, y) = CreateTransform().Transform(longitude, latitude);
-        return new GeometryFactory(new PrecisionModel(), 27700).CreatePoint(new Coordinate(x, y));
+        var (x, y) = BritishNationalGrid.FromWgs84(longitude, latitude);
+        return new GeometryFactory(new PrecisionModel(), BritishNationalGrid.Srid).CreatePoint(new Coordinate(x, y));
     }
 
     /// <summary>A number for test output, e.g. 1,234.5.</summary>
     public static string Describe(double value) => value.ToString("#,0.###", CultureInfo.InvariantCulture);
 
-    private static List<NeighbourhoodBoundary> ToBritishNationalGrid(List<NeighbourhoodBoundary> boundaries)
-    {
-        var filter = new ProjectFilter(CreateTransform());
-        var factory = new GeometryFactory(new PrecisionModel(), 27700);
-        return boundaries.Select(b =>
-        {
-            var projected = factory.CreateGeometry(b.Boundary);
-            projected.Apply(filter);
-            projected.GeometryChanged();
-            return b with { Boundary = projected };
-        }).ToList();
-    }
-
-    private static MathTransform CreateTransform()
-    {
-        var bng = (CoordinateSystem)new CoordinateSystemFactory().CreateFromWkt(BritishNationalGridWkt);
-        return new CoordinateTransformationFactory()
-            .CreateFromCoordinateSystems(GeographicCoordinateSystem.WGS84, bng).MathTransform;
-    }
+    private static List<NeighbourhoodBoundary> ToBritishNationalGrid(List<NeighbourhoodBoundary> boundaries) =>
+        boundaries.Select(b => b with { Boundary = BritishNationalGrid.FromWgs84(b.Boundary) }).ToList();
 
     private static Geography BuildGeography()
     {
@@ -183,22 +154,5 @@ internal static class EnglandData
 
         fields.Add(field.ToString());
         return fields;
-    }
-
-    private sealed class ProjectFilter(MathTransform transform) : IEntireCoordinateSequenceFilter
-    {
-        public bool Done => false;
-
-        public bool GeometryChanged => true;
-
-        public void Filter(CoordinateSequence seq)
-        {
-            for (var i = 0; i < seq.Count; i++)
-            {
-                var (x, y) = transform.Transform(seq.GetX(i), seq.GetY(i));
-                seq.SetX(i, x);
-                seq.SetY(i, y);
-            }
-        }
     }
 }
