@@ -1,4 +1,5 @@
 using Geo.Core.Geography;
+using Geo.Core.Indicators;
 using Geo.Core.Reports;
 using Geo.Core.Sources;
 using Geo.Data.Join;
@@ -46,6 +47,9 @@ public sealed class Dataset
     public required IReadOnlyDictionary<string, DeprivationRecord> Deprivation { get; init; }
 
     public required DatasetReport Report { get; init; }
+
+    /// <summary>The dataset's indicators as imported; aggregated on demand by the indicator engine.</summary>
+    public IReadOnlyList<IndicatorSource> Indicators { get; init; } = [];
 
     /// <summary>
     /// The point index of the neighbourhood polygons for points in <paramref name="system"/>: British

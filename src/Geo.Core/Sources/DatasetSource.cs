@@ -1,3 +1,5 @@
+using Geo.Core.Indicators;
+
 namespace Geo.Core.Sources;
 
 /// <summary>
@@ -40,4 +42,7 @@ public sealed class DatasetSource
     public IReadOnlyList<DeprivationRecord> Deprivation { get; init; } = [];
 
     public string? DeprivationFile { get; init; }
+
+    /// <summary>The indicators of the dataset, imported but not yet aggregated.</summary>
+    public IReadOnlyList<IndicatorSource> Indicators { get; init; } = [];
 }

@@ -124,6 +124,7 @@ public static class DatasetLoader
             Population = population,
             Deprivation = deprivation,
             Report = report,
+            Indicators = source.Indicators,
         };
     }
 

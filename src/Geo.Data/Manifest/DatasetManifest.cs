@@ -26,6 +26,8 @@ public sealed class DatasetManifest
     public PopulationSpec? Population { get; init; }
 
     public DeprivationSpec? Deprivation { get; init; }
+
+    public IReadOnlyList<IndicatorSpec> Indicators { get; init; } = [];
 }
 
 /// <summary>The neighbourhood boundary file: GeoJSON, ESRI Shapefile (.shp) or GeoPackage (.gpkg).</summary>

@@ -1,0 +1,81 @@
+namespace Geo.Data.Manifest;
+
+/// <summary>
+/// One indicator of a dataset: what it is and which file holds its figures. See docs/data.md.
+/// </summary>
+public sealed class IndicatorSpec
+{
+    public required string Id { get; init; }
+
+    public required string Name { get; init; }
+
+    /// <summary><c>crude-rate</c>, <c>proportion</c>, <c>dsr</c>, <c>isr</c> or <c>score</c>.</summary>
+    public required string ValueType { get; init; }
+
+    /// <summary>E.g. 100000 for a rate per 100,000, 100 for a percentage or an SAR; 1 for a score.</summary>
+    public double Multiplier { get; init; } = 1;
+
+    /// <summary><c>higher-is-worse</c>, <c>higher-is-better</c> or <c>no-judgement</c>.</summary>
+    public string Polarity { get; init; } = "no-judgement";
+
+    public string Unit { get; init; } = "";
+
+    public string Source { get; init; } = "";
+
+    public required IndicatorFileSpec File { get; init; }
+}
+
+/// <summary>The CSV holding an indicator's figures and the meaning of its columns.</summary>
+public sealed class IndicatorFileSpec
+{
+    public required string Path { get; init; }
+
+    /// <summary><c>long</c> (one row per area, period and optionally age band and sex) or
+    /// <c>fingertips</c> (OHID Fingertips export: IndicatorID, AreaCode, TimePeriod, Count, Denominator, Value …).</summary>
+    public string Format { get; init; } = "long";
+
+    /// <summary>What the area codes are: <c>neighbourhood</c> (2021 LSOAs), <c>neighbourhood-2011</c>
+    /// (2011 LSOAs, mapped through <see cref="Lsoa11Lookup"/>) or <c>place</c> (districts: kept at that level).</summary>
+    public string AreaLevel { get; init; } = "neighbourhood";
+
+    /// <summary>Column of the area code (default for fingertips: <c>AreaCode</c>).</summary>
+    public string? Area { get; init; }
+
+    /// <summary>Column of the period (default for fingertips: <c>TimePeriod</c>); omit and set <see cref="FixedPeriod"/> for one-period files.</summary>
+    public string? Period { get; init; }
+
+    /// <summary>The period of every row when the file has no period column, e.g. <c>2025</c>.</summary>
+    public string? FixedPeriod { get; init; }
+
+    /// <summary>Optional column of age bands such as <c>0-4</c> … <c>90+</c>; required for dsr and isr.</summary>
+    public string? AgeBand { get; init; }
+
+    /// <summary>Optional column of sex; rows are summed over sexes.</summary>
+    public string? Sex { get; init; }
+
+    /// <summary>Column of the numerator (event count); default for fingertips: <c>Count</c>.</summary>
+    public string? Numerator { get; init; }
+
+    /// <summary>Optional column of the denominator; without it the dataset's population is used.
+    /// Default for fingertips: <c>Denominator</c>.</summary>
+    public string? Denominator { get; init; }
+
+    /// <summary>Column of the score, for score indicators.</summary>
+    public string? Value { get; init; }
+
+    /// <summary>For fingertips files holding several indicators: the IndicatorID whose rows to take.</summary>
+    public string? IndicatorId { get; init; }
+
+    /// <summary>For <c>neighbourhood-2011</c>: the ONS LSOA 2011 → 2021 lookup.</summary>
+    public Lsoa11LookupSpec? Lsoa11Lookup { get; init; }
+}
+
+/// <summary>The ONS LSOA (2011) to LSOA (2021) lookup: one row per pair of codes.</summary>
+public sealed class Lsoa11LookupSpec
+{
+    public required string Path { get; init; }
+
+    public string Lsoa11 { get; init; } = "lsoa11_code";
+
+    public string Lsoa21 { get; init; } = "lsoa21_code";
+}
