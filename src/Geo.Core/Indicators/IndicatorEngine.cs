@@ -1,0 +1,506 @@
+using System.Collections.Concurrent;
+using Geo.Core.Geography;
+using Geo.Core.Indicators.Suppression;
+using Geo.Core.Sources;
+using Geo.Core.Statistics;
+
+namespace Geo.Core.Indicators;
+
+/// <summary>
+/// Aggregates one indicator bottom-up through the hierarchy and computes, for every area and period,
+/// the value, its 95% and 99.8% limits, comparisons with the parent and England, expected counts,
+/// excess, funnel limits and coverage (docs/methods.md). Counts and denominators (age-specific for
+/// standardised values) are summed from the neighbourhoods, or from places for data published only
+/// by district; rates are never averaged. Results are computed once per period and cached; the engine
+/// is thread-safe. What leaves it goes through <see cref="Publish"/>, which applies the suppression policy.
+/// </summary>
+public sealed class IndicatorEngine
+{
+    // Exact limits need an inverse incomplete gamma; counts below 10 are nearly always whole numbers,
+    // so those are computed once per count and confidence level.
+    private static readonly ConcurrentDictionary<(double, double), (double, double)> PoissonCache = new();
+
+    private readonly Geography.Geography _geography;
+    private readonly Area[] _areas;
+    private readonly Dictionary<string, int> _index;
+    private readonly int[] _parent;
+    private readonly int[] _bottomUp; // every non-root area, deepest level first
+    private readonly int _root;
+    private readonly int _bands;
+    private readonly int[] _dataBandToCommon;
+    private readonly double[] _population; // [area * bands], summed bottom-up
+    private readonly double[]? _standard;
+    private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<IndicatorRow>>> _computed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<IndicatorView>> _published = new(StringComparer.Ordinal);
+
+    public IndicatorEngine(
+        Geography.Geography geography,
+        IndicatorSource source,
+        IReadOnlyList<AgeBand> populationBands,
+        IReadOnlyDictionary<string, double[]> population,
+        SuppressionPolicy policy)
+    {
+        _geography = geography;
+        Source = source;
+        Policy = policy;
+        _areas = geography.Areas.OrderBy(a => a.Level).ThenBy(a => a.Code, StringComparer.Ordinal).ToArray();
+        _index = new Dictionary<string, int>(_areas.Length, StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < _areas.Length; i++)
+        {
+            _index[_areas[i].Code] = i;
+        }
+
+        _root = _index[geography.Root.Code];
+        _parent = _areas.Select(a => a.ParentCode is null ? -1 : _index[a.ParentCode]).ToArray();
+        _bottomUp = Enumerable.Range(0, _areas.Length).Where(i => i != _root)
+            .OrderByDescending(i => _areas[i].Level).ToArray();
+
+        var type = source.Definition.ValueType;
+        var standardised = type is IndicatorValueType.DirectlyStandardisedRate or IndicatorValueType.IndirectlyStandardisedRatio;
+        int[] populationBandToCommon;
+        if (source.Bands.Count > 0 && populationBands.Count > 0)
+        {
+            var alignment = BandAlignment.Align(source.Bands, populationBands);
+            Bands = alignment.Common;
+            _dataBandToCommon = [.. alignment.FirstToCommon];
+            populationBandToCommon = [.. alignment.SecondToCommon];
+        }
+        else
+        {
+            if (standardised)
+            {
+                throw new ArgumentException(
+                    $"Indicator {source.Definition.Id} is age-standardised, so it needs age bands in its data and in the dataset's population.", nameof(source));
+            }
+
+            Bands = [];
+            _dataBandToCommon = source.Bands.Select(_ => 0).ToArray();
+            populationBandToCommon = populationBands.Select(_ => 0).ToArray();
+        }
+
+        _bands = Math.Max(1, Bands.Count);
+        _standard = type == IndicatorValueType.DirectlyStandardisedRate ? EuropeanStandardPopulation.For(Bands) : null;
+        _population = new double[_areas.Length * _bands];
+        foreach (var (code, counts) in population)
+        {
+            if (_index.TryGetValue(code, out var i) && _areas[i].Level == Level.Neighbourhood)
+            {
+                for (var b = 0; b < counts.Length; b++)
+                {
+                    _population[(i * _bands) + populationBandToCommon[b]] += counts[b];
+                }
+            }
+        }
+
+        SumUp(_population);
+    }
+
+    public IndicatorSource Source { get; }
+
+    public IndicatorDefinition Definition => Source.Definition;
+
+    public SuppressionPolicy Policy { get; }
+
+    /// <summary>The age bands the engine sums and standardises over (the finest split the data and the
+    /// population share); empty for an indicator without age bands.</summary>
+    public IReadOnlyList<AgeBand> Bands { get; }
+
+    public IReadOnlyList<string> Periods => Source.Periods;
+
+    public string LatestPeriod => Source.Periods[^1];
+
+    /// <summary>True figures of every area for the period, in level then code order. Not for publication:
+    /// use <see cref="Publish"/>.</summary>
+    public IReadOnlyList<IndicatorRow> Compute(string period)
+    {
+        CheckPeriod(period);
+        return _computed.GetOrAdd(period, p => new Lazy<IReadOnlyList<IndicatorRow>>(() => ComputeNow(p))).Value;
+    }
+
+    /// <summary>The period's figures with the suppression policy applied: what may leave the engine.</summary>
+    public IndicatorView Publish(string period)
+    {
+        CheckPeriod(period);
+        return _published.GetOrAdd(period, p => new Lazy<IndicatorView>(() =>
+            IndicatorView.Create(_geography, Definition, p, Compute(p), Policy, Describe()))).Value;
+    }
+
+    /// <summary>How the value and its limits are computed, for export metadata.</summary>
+    public string Describe()
+    {
+        var d = Definition;
+        var per = d.Multiplier == 1 ? "" : $" per {d.Multiplier:N0}";
+        return d.ValueType switch
+        {
+            IndicatorValueType.CrudeRate =>
+                $"Crude rate{per}: events / population x {d.Multiplier:N0}, summed from neighbourhood counts; 95% and 99.8% limits exact Poisson below 10 events, Byar's from 10.",
+            IndicatorValueType.Proportion =>
+                $"Proportion x {d.Multiplier:N0}: numerator / denominator, summed from neighbourhood counts; 95% and 99.8% Wilson score limits.",
+            IndicatorValueType.DirectlyStandardisedRate =>
+                $"Directly age-standardised rate{per} on the 2013 European Standard Population over {Bands.Count} bands ({string.Join(", ", Bands)}; ESP2013 bands merged where the data or population are coarser); 95% and 99.8% limits by Dobson's method; not calculated below 10 events.",
+            IndicatorValueType.IndirectlyStandardisedRatio =>
+                $"Indirectly standardised ratio x {d.Multiplier:N0}: observed / expected, expected from the dataset total's age-specific rates over {Bands.Count} bands; limits from the Poisson limits of the observed count (exact below 10 events, Byar's from 10).",
+            IndicatorValueType.Score =>
+                "Score: population-weighted mean of the neighbourhood scores; no confidence limits.",
+            _ => throw new InvalidOperationException(),
+        };
+    }
+
+    private void CheckPeriod(string period)
+    {
+        if (!Source.Periods.Contains(period, StringComparer.Ordinal))
+        {
+            throw new ArgumentException(
+                $"Indicator {Definition.Id} has no period '{period}'; its periods are {string.Join(", ", Source.Periods)}.", nameof(period));
+        }
+    }
+
+    private void SumUp(double[] values)
+    {
+        foreach (var i in _bottomUp)
+        {
+            var p = _parent[i] * _bands;
+            var c = i * _bands;
+            for (var b = 0; b < _bands; b++)
+            {
+                values[p + b] += values[c + b];
+            }
+        }
+    }
+
+    private IndicatorRow[] ComputeNow(string period)
+    {
+        var type = Definition.ValueType;
+        var numerator = new double[_areas.Length * _bands];
+        var denominator = new double[_areas.Length * _bands];
+        var hasData = new bool[_areas.Length];
+        var ownDenominator = false;
+        foreach (var record in Source.Records)
+        {
+            if (!string.Equals(record.Period, period, StringComparison.Ordinal) || !_index.TryGetValue(record.Area, out var i)
+                || _areas[i].Level != Source.DataLevel)
+            {
+                continue;
+            }
+
+            var b = record.Band < 0 ? 0 : _dataBandToCommon[record.Band];
+            hasData[i] = true;
+            if (type == IndicatorValueType.Score)
+            {
+                var weight = record.Denominator ?? Population(i, record.Band < 0 ? -1 : b);
+                numerator[(i * _bands) + b] += record.Numerator * weight;
+                denominator[(i * _bands) + b] += weight;
+            }
+            else
+            {
+                numerator[(i * _bands) + b] += record.Numerator;
+                if (record.Denominator is { } given)
+                {
+                    denominator[(i * _bands) + b] += given;
+                    ownDenominator = true;
+                }
+            }
+        }
+
+        if (type != IndicatorValueType.Score && !ownDenominator)
+        {
+            for (var i = 0; i < _areas.Length; i++)
+            {
+                if (hasData[i])
+                {
+                    Array.Copy(_population, i * _bands, denominator, i * _bands, _bands);
+                }
+            }
+        }
+
+        // Coverage: population of the areas holding data, summed up the same way as the counts.
+        var covered = new double[_areas.Length];
+        for (var i = 0; i < _areas.Length; i++)
+        {
+            covered[i] = hasData[i] ? Population(i, -1) : 0;
+        }
+
+        foreach (var i in _bottomUp)
+        {
+            hasData[_parent[i]] |= hasData[i];
+            covered[_parent[i]] += covered[i];
+        }
+
+        SumUp(numerator);
+        SumUp(denominator);
+
+        var reference = ReferenceRates(numerator, denominator);
+        var rows = new IndicatorRow[_areas.Length];
+        Parallel.For(0, _areas.Length, i => rows[i] = Row(i, period, numerator, denominator, hasData[i], covered[i], reference));
+        return Finish(rows);
+    }
+
+    private double Population(int area, int band)
+    {
+        if (band >= 0)
+        {
+            return _population[(area * _bands) + band];
+        }
+
+        var total = 0.0;
+        for (var b = 0; b < _bands; b++)
+        {
+            total += _population[(area * _bands) + b];
+        }
+
+        return total;
+    }
+
+    /// <summary>The dataset total's rate in each band: the benchmark for expected counts and ISRs.</summary>
+    private double[] ReferenceRates(double[] numerator, double[] denominator)
+    {
+        var rates = new double[_bands];
+        for (var b = 0; b < _bands; b++)
+        {
+            var n = denominator[(_root * _bands) + b];
+            rates[b] = n > 0 ? numerator[(_root * _bands) + b] / n : 0;
+        }
+
+        return rates;
+    }
+
+    private IndicatorRow Row(int i, string period, double[] numerator, double[] denominator, bool hasData, double covered, double[] reference)
+    {
+        var area = _areas[i];
+        var total = Population(i, -1);
+        var row = new IndicatorRow
+        {
+            Area = area,
+            Period = period,
+            Coverage = total > 0 ? Math.Min(1, covered / total) : 0,
+        };
+        if (!hasData)
+        {
+            return row with { Note = "no data" };
+        }
+
+        var o = Sum(numerator, i);
+        var n = Sum(denominator, i);
+        var multiplier = Definition.Multiplier;
+        switch (Definition.ValueType)
+        {
+            case IndicatorValueType.Score:
+                return n > 0 ? row with { Denominator = n, Value = o / n } : row with { Denominator = n, Note = "no population" };
+
+            case IndicatorValueType.CrudeRate:
+            {
+                if (n <= 0)
+                {
+                    return row with { Count = o, Denominator = n, Note = "no population" };
+                }
+
+                var (l95, u95) = Poisson(o, ConfidenceLevel.Percent95);
+                var (l998, u998) = Poisson(o, ConfidenceLevel.Percent99Point8);
+                var scale = multiplier / n;
+                return row with
+                {
+                    Count = o, Denominator = n, Value = o * scale,
+                    Lower95 = l95 * scale, Upper95 = u95 * scale, Lower998 = l998 * scale, Upper998 = u998 * scale,
+                    Expected = Expected(i, denominator, reference),
+                };
+            }
+
+            case IndicatorValueType.Proportion:
+            {
+                if (n <= 0 || o > n)
+                {
+                    return row with { Count = o, Denominator = n, Note = n <= 0 ? "no denominator" : "numerator exceeds denominator" };
+                }
+
+                var e95 = ProportionInterval.Calculate(o, n, multiplier, ConfidenceLevel.Percent95);
+                var e998 = ProportionInterval.Calculate(o, n, multiplier, ConfidenceLevel.Percent99Point8);
+                return row with
+                {
+                    Count = o, Denominator = n, Value = e95.Value,
+                    Lower95 = e95.Lower, Upper95 = e95.Upper, Lower998 = e998.Lower, Upper998 = e998.Upper,
+                    Expected = Expected(i, denominator, reference),
+                };
+            }
+
+            case IndicatorValueType.DirectlyStandardisedRate:
+            {
+                var counts = Slice(numerator, i);
+                var populations = Slice(denominator, i);
+                var r95 = DirectlyStandardisedRate.Calculate(counts, populations, _standard!, multiplier, ConfidenceLevel.Percent95);
+                var expected = Expected(i, denominator, reference);
+                if (r95.Estimate is not { } e95)
+                {
+                    return row with { Count = o, Denominator = n, Expected = expected, Note = r95.Reason };
+                }
+
+                var e998 = DirectlyStandardisedRate.Calculate(counts, populations, _standard!, multiplier, ConfidenceLevel.Percent99Point8).Estimate!;
+                return row with
+                {
+                    Count = o, Denominator = n, Value = e95.Value,
+                    Lower95 = e95.Lower, Upper95 = e95.Upper, Lower998 = e998.Lower, Upper998 = e998.Upper,
+                    Expected = expected,
+                };
+            }
+
+            case IndicatorValueType.IndirectlyStandardisedRatio:
+            {
+                var expected = Expected(i, denominator, reference);
+                if (expected <= 0)
+                {
+                    return row with { Count = o, Denominator = n, Expected = expected, Note = "no expected events" };
+                }
+
+                var (l95, u95) = Poisson(o, ConfidenceLevel.Percent95);
+                var (l998, u998) = Poisson(o, ConfidenceLevel.Percent99Point8);
+                var scale = multiplier / expected;
+                return row with
+                {
+                    Count = o, Denominator = n, Value = o * scale,
+                    Lower95 = l95 * scale, Upper95 = u95 * scale, Lower998 = l998 * scale, Upper998 = u998 * scale,
+                    Expected = expected,
+                };
+            }
+
+            default:
+                throw new InvalidOperationException($"Unknown value type {Definition.ValueType}.");
+        }
+    }
+
+    /// <summary>Expected events at the reference (dataset total's) rate of each band.</summary>
+    private double Expected(int i, double[] denominator, double[] reference)
+    {
+        var expected = 0.0;
+        for (var b = 0; b < _bands; b++)
+        {
+            expected += denominator[(i * _bands) + b] * reference[b];
+        }
+
+        return expected;
+    }
+
+    /// <summary>Comparisons, excess, its share and funnel limits need the whole level computed first.</summary>
+    private IndicatorRow[] Finish(IndicatorRow[] rows)
+    {
+        var england = rows[_root];
+        var positiveExcess = new double[_areas.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            if (rows[i] is { Count: { } o, Expected: { } e } && i != _root)
+            {
+                positiveExcess[_parent[i]] += Math.Max(0, o - e);
+            }
+        }
+
+        var polarity = Definition.Polarity;
+        Parallel.For(0, rows.Length, i =>
+        {
+            var row = rows[i];
+            if (row.Value is null && row.Expected is null)
+            {
+                return;
+            }
+
+            var parent = _parent[i] >= 0 ? rows[_parent[i]] : null;
+            var vsParent95 = Compare(row, parent?.Value, ConfidenceLevel.Percent95);
+            var vsEngland95 = i == _root ? Comparison.NotCompared : Compare(row, england.Value, ConfidenceLevel.Percent95);
+            double? excess = row is { Count: { } o, Expected: { } e } ? o - e : null;
+            double? share = excess is { } x && parent is not null && positiveExcess[_parent[i]] > 0
+                ? Math.Max(0, x) / positiveExcess[_parent[i]]
+                : null;
+            var (f95, f998, position) = Funnel(row, england);
+            rows[i] = row with
+            {
+                VsParent95 = vsParent95,
+                VsParent998 = Compare(row, parent?.Value, ConfidenceLevel.Percent99Point8),
+                VsEngland95 = vsEngland95,
+                VsEngland998 = i == _root ? Comparison.NotCompared : Compare(row, england.Value, ConfidenceLevel.Percent99Point8),
+                JudgementVsParent = Significance.Judge(vsParent95, polarity),
+                JudgementVsEngland = Significance.Judge(vsEngland95, polarity),
+                Excess = excess,
+                ExcessShare = share,
+                Funnel95 = f95,
+                Funnel998 = f998,
+                FunnelPosition = position,
+            };
+        });
+        return rows;
+    }
+
+    private static Comparison Compare(IndicatorRow row, double? benchmark, ConfidenceLevel level)
+    {
+        var (lower, upper) = level == ConfidenceLevel.Percent95 ? (row.Lower95, row.Upper95) : (row.Lower998, row.Upper998);
+        return lower is { } l && upper is { } u && benchmark is { } b
+            ? Significance.Compare(new ConfidenceInterval(l, u), b)
+            : Comparison.NotCompared;
+    }
+
+    /// <summary>
+    /// Control limits around England's value at this area's size: Poisson limits of the expected count
+    /// for rates, ratios and DSRs (a DSR is placed by its O/E ratio scaled by England's DSR), binomial
+    /// limits for proportions.
+    /// </summary>
+    private (ControlLimits?, ControlLimits?, FunnelPosition?) Funnel(IndicatorRow row, IndicatorRow england)
+    {
+        if (england.Value is not { } benchmark || benchmark <= 0 || row.Expected is not { } expected || expected <= 0
+            || row.Count is not { } observed || row.Denominator is not { } n || n <= 0)
+        {
+            return (null, null, null);
+        }
+
+        var multiplier = Definition.Multiplier;
+        ControlLimits l95, l998;
+        double position;
+        switch (Definition.ValueType)
+        {
+            case IndicatorValueType.Proportion:
+                if (benchmark > multiplier)
+                {
+                    return (null, null, null);
+                }
+
+                l95 = FunnelLimits.CalculateForProportion(n, benchmark, ConfidenceLevel.Percent95, multiplier);
+                l998 = FunnelLimits.CalculateForProportion(n, benchmark, ConfidenceLevel.Percent99Point8, multiplier);
+                position = observed / n * multiplier;
+                break;
+            default:
+                // Rates, ratios and DSRs: limits of O/E around 1, in the value's units.
+                var scale = Definition.ValueType == IndicatorValueType.IndirectlyStandardisedRatio ? multiplier : benchmark;
+                var r95 = FunnelLimits.CalculateForRatio(expected, ConfidenceLevel.Percent95);
+                var r998 = FunnelLimits.CalculateForRatio(expected, ConfidenceLevel.Percent99Point8);
+                l95 = new ControlLimits(r95.Lower * scale, r95.Upper * scale);
+                l998 = new ControlLimits(r998.Lower * scale, r998.Upper * scale);
+                position = observed / expected * scale;
+                break;
+        }
+
+        return (l95, l998, FunnelLimits.Classify(position, l95, l998));
+    }
+
+    private double Sum(double[] values, int i)
+    {
+        var total = 0.0;
+        for (var b = 0; b < _bands; b++)
+        {
+            total += values[(i * _bands) + b];
+        }
+
+        return total;
+    }
+
+    private double[] Slice(double[] values, int i) => values.AsSpan(i * _bands, _bands).ToArray();
+
+    private static (double Lower, double Upper) Poisson(double observed, ConfidenceLevel level)
+    {
+        if (observed < PoissonInterval.ExactBelow && observed == Math.Floor(observed))
+        {
+            return PoissonCache.GetOrAdd((observed, level.Level), _ =>
+            {
+                var e = PoissonInterval.Calculate(observed, level);
+                return (e.Lower, e.Upper);
+            });
+        }
+
+        var estimate = PoissonInterval.Calculate(observed, level);
+        return (estimate.Lower, estimate.Upper);
+    }
+}
