@@ -1,0 +1,190 @@
+namespace Geo.Core.Indicators.Suppression;
+
+/// <summary>
+/// Decides which areas' counts must be hidden so that no small count can be seen or worked out from
+/// what is shown. Stateless and thread-safe; pure (no I/O).
+/// </summary>
+/// <remarks>
+/// <para><b>Primary suppression.</b> Every area whose count <see cref="SuppressionPolicy.IsPrimary">is
+/// small</see> is hidden.</para>
+/// <para><b>Secondary suppression.</b> Each area with data whose children have data gives an equation,
+/// parent = Σ children with data (the country root is the parent of the system-level equation). An
+/// equation with exactly one hidden cell gives that cell away by subtraction, so one more of its cells
+/// is hidden: the visible child with the smallest positive count (ties by code, ordinal), else a visible
+/// zero child, else the parent. A newly hidden cell also sits in its other equation (as a child of its
+/// own parent, or as the parent of its own children), which may now have exactly one hidden cell, so
+/// the rule is repeated until every equation has none or at least two. Each equation acts at most once
+/// (afterwards it has two hidden cells for good), so the work is linear in the number of areas.
+/// Areas absent from the counts are in no equation, and a parent whose children have no data (data at
+/// place level only) forms none. Where only some children have data, the equation over those children
+/// is kept: it may be stronger than what an attacker can use, never weaker, so protecting it is safe.</para>
+/// <para><b>Why that is enough.</b> Each hidden cell lies in at most two equations, and the hierarchy
+/// is a tree, so taking equations as nodes and hidden cells as edges gives a forest; a hidden cell in
+/// only one equation (a neighbourhood, the root, an area whose parent or children have no data) is a
+/// dangling edge. Start at any hidden cell and walk: every equation entered has another hidden cell to
+/// leave by, the forest never leads back, so both ways the walk ends at a dangling edge. Add +t and −t
+/// along that path (the same sign when passing from a parent to its child, opposite signs when passing
+/// between two children of one parent): every equation on the path gains and loses t, no other changes,
+/// so for every t the hidden values still agree with everything shown. Hence no hidden count is fixed
+/// by the equations: neither repeated subtraction nor any linear algebra recovers it. (Only exact
+/// recovery is prevented; a hidden count may still be bounded, as any count is by its parent.)</para>
+/// </remarks>
+public static class Suppressor
+{
+    /// <summary>Decide which counts are hidden.</summary>
+    /// <param name="geography">The hierarchy the counts belong to.</param>
+    /// <param name="counts">The true count of every area that has data, by code; areas without data are
+    /// absent. Entries for codes not in the geography are ignored.</param>
+    /// <param name="policy">Which counts are too small to show; <see cref="SuppressionPolicy.None"/> hides nothing.</param>
+    /// <exception cref="ArgumentException">A count is negative, infinite or not a number.</exception>
+    public static SuppressionResult Apply(Geography.Geography geography, IReadOnlyDictionary<string, double> counts,
+        SuppressionPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(geography);
+        ArgumentNullException.ThrowIfNull(counts);
+        ArgumentNullException.ThrowIfNull(policy);
+
+        var layout = HierarchyLayout.For(geography);
+        var n = layout.Areas.Length;
+        var values = new double[n];
+        var hasData = new bool[n];
+        for (var i = 0; i < n; i++)
+        {
+            var code = layout.Areas[i].Code;
+            if (counts.TryGetValue(code, out var count))
+            {
+                if (!double.IsFinite(count) || count < 0)
+                {
+                    throw new ArgumentException(
+                        $"The count for {code} is {count}; counts must be finite and not negative.", nameof(counts));
+                }
+
+                values[i] = count;
+                hasData[i] = true;
+            }
+        }
+
+        var tree = new Cells(layout, values, hasData, new SuppressionReason[n], new int[n]);
+        if (!policy.IsEnabled)
+        {
+            return new SuppressionResult(policy, layout, tree.Reasons, 0, 0);
+        }
+
+        // HiddenCount[g] counts the hidden cells of the equation whose parent is g (-1: no equation).
+        for (var i = 0; i < n; i++)
+        {
+            tree.HiddenCount[i] = IsEquation(tree, i) ? 0 : -1;
+        }
+
+        var primary = 0;
+        for (var i = 0; i < n; i++)
+        {
+            if (hasData[i] && policy.IsPrimary(values[i]))
+            {
+                Hide(tree, i, SuppressionReason.Primary);
+                primary++;
+            }
+        }
+
+        // Deepest equations first, so that places settle before the ICPs above them.
+        var queue = new Queue<int>();
+        for (var i = n - 1; i >= 0; i--)
+        {
+            if (tree.HiddenCount[i] == 1)
+            {
+                queue.Enqueue(i);
+            }
+        }
+
+        var secondary = 0;
+        while (queue.TryDequeue(out var group))
+        {
+            if (tree.HiddenCount[group] != 1)
+            {
+                continue;
+            }
+
+            var cell = ChooseSecondary(tree, group);
+            Hide(tree, cell, SuppressionReason.Secondary);
+            secondary++;
+
+            // The cell's other equation is the only one that can have just gained its first hidden cell.
+            var other = cell == group ? layout.Parent[cell] : cell;
+            if (other >= 0 && tree.HiddenCount[other] == 1)
+            {
+                queue.Enqueue(other);
+            }
+        }
+
+        return new SuppressionResult(policy, layout, tree.Reasons, primary, secondary);
+    }
+
+    private static bool IsEquation(Cells tree, int i)
+    {
+        if (!tree.HasData[i])
+        {
+            return false;
+        }
+
+        for (var c = tree.Layout.FirstChild[i]; c < tree.Layout.EndChild[i]; c++)
+        {
+            if (tree.HasData[c])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void Hide(Cells tree, int cell, SuppressionReason why)
+    {
+        tree.Reasons[cell] = why;
+        if (tree.HiddenCount[cell] >= 0)
+        {
+            tree.HiddenCount[cell]++;
+        }
+
+        var parent = tree.Layout.Parent[cell];
+        if (parent >= 0 && tree.HiddenCount[parent] >= 0)
+        {
+            tree.HiddenCount[parent]++;
+        }
+    }
+
+    private static int ChooseSecondary(Cells tree, int group)
+    {
+        var smallest = -1;
+        var zero = -1;
+        for (var c = tree.Layout.FirstChild[group]; c < tree.Layout.EndChild[group]; c++)
+        {
+            if (!tree.HasData[c] || tree.Reasons[c] != SuppressionReason.None)
+            {
+                continue;
+            }
+
+            var count = tree.Counts[c];
+            if (count > 0)
+            {
+                if (smallest < 0 || count < tree.Counts[smallest]
+                    || (count == tree.Counts[smallest] && CodeOrder(tree, c, smallest) < 0))
+                {
+                    smallest = c;
+                }
+            }
+            else if (zero < 0 || CodeOrder(tree, c, zero) < 0)
+            {
+                zero = c;
+            }
+        }
+
+        return smallest >= 0 ? smallest : zero >= 0 ? zero : group;
+    }
+
+    private static int CodeOrder(Cells tree, int a, int b) =>
+        string.CompareOrdinal(tree.Layout.Areas[a].Code, tree.Layout.Areas[b].Code);
+
+    // One call's working state, by position in the layout.
+    private sealed record Cells(HierarchyLayout Layout, double[] Counts, bool[] HasData, SuppressionReason[] Reasons,
+        int[] HiddenCount);
+}
