@@ -2,7 +2,8 @@ namespace Geo.Core.Indicators.Suppression;
 
 /// <summary>
 /// Decides which areas' counts must be hidden so that no small count can be seen or worked out from
-/// what is shown. Stateless and thread-safe; pure (no I/O).
+/// what is shown. Thread-safe and pure (no I/O); the only state is a flattened copy of each geography's
+/// tree, cached beside the (immutable) geography so that repeated calls only read counts.
 /// </summary>
 /// <remarks>
 /// <para><b>Primary suppression.</b> Every area whose count <see cref="SuppressionPolicy.IsPrimary">is
