@@ -3,6 +3,7 @@ using Geo.Core.Geography;
 using Geo.Core.Reports;
 using Geo.Core.Sources;
 using Geo.Data.Import;
+using Geo.Data.Indicators;
 using Geo.Data.Manifest;
 using Geo.Spatial.Coverage;
 using NetTopologySuite.Geometries;
@@ -63,6 +64,9 @@ public static class DatasetLoader
             deprivation = DeprivationReader.Read(deprivationFile, deprivationSpec);
         }
 
+        var indicators = IndicatorReader.ReadAll(manifest.Indicators, Resolve,
+            IndicatorReadContext.ForDataset(manifestPath, hierarchy, bands, population), progress);
+
         return new DatasetSource
         {
             Name = manifest.Name,
@@ -81,6 +85,7 @@ public static class DatasetLoader
             PopulationFile = populationFile,
             Deprivation = deprivation,
             DeprivationFile = deprivationFile,
+            Indicators = indicators,
         };
     }
 

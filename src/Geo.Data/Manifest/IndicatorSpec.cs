@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Geo.Data.Manifest;
 
 /// <summary>
@@ -56,6 +58,14 @@ public sealed class IndicatorFileSpec
     /// <summary>Column of the numerator (event count); default for fingertips: <c>Count</c>.</summary>
     public string? Numerator { get; init; }
 
+    /// <summary>Instead of <see cref="Numerator"/>: several columns whose sum is the numerator, e.g. single
+    /// years of age 65 … 90+ of a population file.</summary>
+    public IReadOnlyList<string>? Numerators { get; init; }
+
+    /// <summary>What an empty numerator (or score) cell means: <c>error</c> (the default), <c>skip</c> (the row
+    /// is left out and counted in the import notes, e.g. counts suppressed by the publisher) or <c>zero</c>.</summary>
+    public string? BlankNumerator { get; init; }
+
     /// <summary>Optional column of the denominator; without it the dataset's population is used.
     /// Default for fingertips: <c>Denominator</c>.</summary>
     public string? Denominator { get; init; }
@@ -65,6 +75,15 @@ public sealed class IndicatorFileSpec
 
     /// <summary>For fingertips files holding several indicators: the IndicatorID whose rows to take.</summary>
     public string? IndicatorId { get; init; }
+
+    /// <summary>For fingertips: the Sex whose rows to take; default <c>Persons</c>.</summary>
+    public string? SexValue { get; init; }
+
+    /// <summary>For fingertips: the Age whose rows to take, e.g. <c>65+ yrs</c>; needed only when the file holds several.</summary>
+    public string? AgeValue { get; init; }
+
+    /// <summary>Optional: only rows whose column equals a value are read (e.g. one condition of a file holding several).</summary>
+    public IndicatorFilterSpec? Filter { get; init; }
 
     /// <summary>For <c>neighbourhood-2011</c>: the ONS LSOA 2011 → 2021 lookup.</summary>
     public Lsoa11LookupSpec? Lsoa11Lookup { get; init; }
@@ -78,4 +97,14 @@ public sealed class Lsoa11LookupSpec
     public string Lsoa11 { get; init; } = "lsoa11_code";
 
     public string Lsoa21 { get; init; } = "lsoa21_code";
+}
+
+/// <summary>A row filter: only rows whose <see cref="Column"/> equals <see cref="EqualTo"/> (trimmed, ignoring case) are read.</summary>
+public sealed class IndicatorFilterSpec
+{
+    public required string Column { get; init; }
+
+    /// <summary>The value to keep; <c>equals</c> in the manifest.</summary>
+    [JsonPropertyName("equals")]
+    public required string EqualTo { get; init; }
 }

@@ -1,0 +1,209 @@
+using Geo.Core.Indicators;
+
+namespace Geo.Data.Indicators;
+
+/// <summary>
+/// Turns an indicator file's slots into records keyed by the dataset's codes: 2021 neighbourhoods and
+/// places are kept when the dataset has them; 2011 neighbourhoods are mapped through the ONS lookup.
+/// Everything left out is counted in the notes. Stateless.
+/// </summary>
+internal static class IndicatorAreaMapper
+{
+    private const int Listed = 40;
+    private const int Examples = 5;
+
+    /// <summary>Keeps the slots whose code is one of <paramref name="known"/>; counts and names the others.</summary>
+    public static List<IndicatorRecord> Keep(IndicatorAccumulator accumulator, IReadOnlySet<string> known, string what,
+        bool hasDenominator, List<string> notes)
+    {
+        var records = new List<IndicatorRecord>(accumulator.Slots.Count);
+        var found = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var unknown = new List<string>();
+        var unknownSeen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var skipped = 0;
+        foreach (var slot in accumulator.Slots)
+        {
+            if (known.Contains(slot.Area))
+            {
+                found.Add(slot.Area);
+                records.Add(new IndicatorRecord(slot.Area, accumulator.PeriodOf(slot), slot.Band, slot.Numerator,
+                    hasDenominator ? slot.Denominator : null, slot.Line));
+            }
+            else
+            {
+                skipped++;
+                if (unknownSeen.Add(slot.Area))
+                {
+                    unknown.Add(slot.Area);
+                }
+            }
+        }
+
+        notes.Add(IndicatorRowCounts.Invariant($"{records.Count:N0} records kept for {found.Count:N0} of the dataset's {known.Count:N0} {what}s."));
+        if (skipped > 0)
+        {
+            notes.Add(IndicatorRowCounts.Invariant($"{skipped:N0} figures for {unknown.Count:N0} codes that are not {what}s of this dataset were skipped: {List(unknown, Listed)}."));
+        }
+
+        if (found.Count < known.Count)
+        {
+            var missing = known.Where(c => !found.Contains(c)).Order(StringComparer.Ordinal).ToList();
+            notes.Add(IndicatorRowCounts.Invariant($"{missing.Count:N0} of the dataset's {what}s have no figure: {List(missing, Listed)}."));
+        }
+
+        return records;
+    }
+
+    /// <summary>
+    /// Maps 2011 neighbourhoods to 2021 ones. A 2011 code's counts are shared among its 2021 partners in
+    /// proportion to their population (a partner's population is divided equally among the 2011 codes it
+    /// is made from; a partner with none gets nothing, unless none has any, then all get equal shares);
+    /// merged codes' counts are summed. A score is carried to each partner and averaged where several meet,
+    /// weighted by the same population shares (or by the file's denominator when it has one).
+    /// </summary>
+    public static List<IndicatorRecord> From2011(IndicatorAccumulator accumulator, Lsoa11Lookup lookup, IndicatorReadContext context,
+        bool isScore, bool hasDenominator, List<string> notes)
+    {
+        var mapped = new Dictionary<(string Area, int Period, int Band), Mapped>();
+        var order = new List<((string Area, int Period, int Band) Key, Mapped Value)>();
+        var byChange = new int[4];
+        var codes11 = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var notInLookup = new List<string>();
+        var notInLookupRows = 0;
+        var outsideRows = 0;
+        var partlyOutsideRows = 0;
+        var outsideExamples = new List<string>();
+        double numeratorRead = 0, numeratorOutside = 0;
+        var weights = new List<double>();
+
+        foreach (var slot in accumulator.Slots)
+        {
+            codes11.Add(slot.Area);
+            if (lookup.Partners(slot.Area) is not { } partners)
+            {
+                notInLookupRows++;
+                if (!notInLookup.Contains(slot.Area, StringComparer.OrdinalIgnoreCase))
+                {
+                    notInLookup.Add(slot.Area);
+                }
+
+                continue;
+            }
+
+            byChange[(int)lookup.Change(slot.Area)]++;
+            numeratorRead += slot.Numerator;
+
+            // Each partner's population, divided among the 2011 codes that make it.
+            weights.Clear();
+            var total = 0.0;
+            foreach (var p in partners)
+            {
+                var w = context.Population.GetValueOrDefault(p) / Math.Max(1, lookup.Sources(p));
+                weights.Add(w);
+                total += w;
+            }
+
+            var inside = 0;
+            for (var i = 0; i < partners.Count; i++)
+            {
+                var share = total > 0 ? weights[i] / total : 1.0 / partners.Count;
+                var partner = partners[i];
+                if (!context.Neighbourhoods.Contains(partner))
+                {
+                    numeratorOutside += slot.Numerator * share;
+                    if (outsideExamples.Count < Examples && !outsideExamples.Contains(partner, StringComparer.OrdinalIgnoreCase))
+                    {
+                        outsideExamples.Add(partner);
+                    }
+
+                    continue;
+                }
+
+                inside++;
+                var key = (partner, slot.Period, slot.Band);
+                if (!mapped.TryGetValue(key, out var m))
+                {
+                    m = new Mapped { Line = slot.Line };
+                    mapped.Add(key, m);
+                    order.Add((key, m));
+                }
+
+                if (isScore)
+                {
+                    var weight = hasDenominator ? slot.Denominator * share : (total > 0 ? weights[i] : 1);
+                    m.WeightedSum += slot.Numerator * weight;
+                    m.Weight += weight;
+                    m.Sum += slot.Numerator;
+                    m.Count++;
+                }
+                else
+                {
+                    m.Sum += slot.Numerator * share;
+                }
+
+                m.Denominator += slot.Denominator * share;
+            }
+
+            if (inside == 0)
+            {
+                outsideRows++;
+            }
+            else if (inside < partners.Count)
+            {
+                partlyOutsideRows++;
+            }
+        }
+
+        var records = new List<IndicatorRecord>(order.Count);
+        var areas = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var ((area, period, band), m) in order)
+        {
+            areas.Add(area);
+            var numerator = !isScore ? m.Sum : m.Weight > 0 ? m.WeightedSum / m.Weight : m.Sum / m.Count;
+            records.Add(new IndicatorRecord(area, accumulator.PeriodAt(period),
+                band, numerator, hasDenominator ? m.Denominator : null, m.Line));
+        }
+
+        var rows = accumulator.Slots.Count;
+        notes.Add(IndicatorRowCounts.Invariant($"Mapped from 2011 to 2021 neighbourhoods through {lookup.Path}: {rows:N0} figures for {codes11.Count:N0} 2011 codes: ")
+            + IndicatorRowCounts.Invariant($"{byChange[(int)Lsoa11Change.Unchanged]:N0} unchanged, {byChange[(int)Lsoa11Change.Split]:N0} split, ")
+            + IndicatorRowCounts.Invariant($"{byChange[(int)Lsoa11Change.Merged]:N0} merged, {byChange[(int)Lsoa11Change.Complex]:N0} complex, {notInLookupRows:N0} not in the lookup."));
+        notes.Add(isScore
+            ? "Split 2011 neighbourhoods pass their score to each 2021 part; where several meet, the score is their mean weighted by population shares."
+            : "Counts of split (and complex) 2011 neighbourhoods are shared among the 2021 parts in proportion to their 2021 population, "
+                + "so mapped counts need not be whole numbers; merged ones are summed.");
+        if (notInLookupRows > 0)
+        {
+            notes.Add(IndicatorRowCounts.Invariant($"{notInLookupRows:N0} figures for {notInLookup.Count:N0} codes not in the lookup were skipped: {List(notInLookup, Listed)}."));
+        }
+
+        if (outsideRows + partlyOutsideRows > 0)
+        {
+            var amount = isScore ? "" : IndicatorRowCounts.Invariant($" ({numeratorOutside:N1} of the numerator's {numeratorRead:N1})");
+            notes.Add(IndicatorRowCounts.Invariant($"{outsideRows:N0} figures mapped only, and {partlyOutsideRows:N0} partly, to 2021 neighbourhoods outside this dataset, ")
+                + IndicatorRowCounts.Invariant($"e.g. {string.Join(", ", outsideExamples)}; those shares were skipped{amount}."));
+        }
+
+        notes.Add(IndicatorRowCounts.Invariant($"{records.Count:N0} records for {areas.Count:N0} of the dataset's {context.Neighbourhoods.Count:N0} neighbourhoods."));
+        return records;
+    }
+
+    private static string List(IReadOnlyList<string> codes, int max) =>
+        codes.Count <= max ? string.Join(", ", codes) : string.Join(", ", codes.Take(max)) + IndicatorRowCounts.Invariant($" and {codes.Count - max:N0} more");
+
+    /// <summary>A 2021 neighbourhood's figure for one period and band while 2011 figures are mapped onto it.</summary>
+    private sealed class Mapped
+    {
+        public long Line { get; set; }
+
+        public double Sum { get; set; }
+
+        public double WeightedSum { get; set; }
+
+        public double Weight { get; set; }
+
+        public int Count { get; set; }
+
+        public double Denominator { get; set; }
+    }
+}

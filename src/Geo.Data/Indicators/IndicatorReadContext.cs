@@ -1,0 +1,74 @@
+using Geo.Core.Sources;
+
+namespace Geo.Data.Indicators;
+
+/// <summary>
+/// What <see cref="IndicatorReader"/> needs from the rest of the dataset to map an indicator's area codes:
+/// the dataset's neighbourhood and place codes, the 2021 population by neighbourhood (to apportion 2011
+/// figures) and its age bands, plus where the entry came from for messages. Immutable; build one per
+/// dataset with <see cref="ForDataset"/> and derive one per entry with <c>with</c>. Thread-safe.
+/// </summary>
+public sealed record IndicatorReadContext
+{
+    /// <summary>The manifest file, named by errors in the entry.</summary>
+    public required string Manifest { get; init; }
+
+    /// <summary>The entry's path in the manifest, e.g. <c>indicators[0]</c>; errors name fields under it.</summary>
+    public string Entry { get; init; } = "indicators[0]";
+
+    /// <summary>The resolved path of the entry's LSOA 2011 → 2021 lookup; needed for <c>neighbourhood-2011</c>.</summary>
+    public string? Lsoa11LookupPath { get; init; }
+
+    /// <summary>The dataset's neighbourhood (2021 LSOA) codes, compared ignoring case.</summary>
+    public required IReadOnlySet<string> Neighbourhoods { get; init; }
+
+    /// <summary>The dataset's place (district) codes, compared ignoring case.</summary>
+    public required IReadOnlySet<string> Places { get; init; }
+
+    /// <summary>Total population by 2021 neighbourhood code; may hold neighbourhoods outside the dataset
+    /// (a population file for England and Wales). Empty when the dataset has no population file.</summary>
+    public IReadOnlyDictionary<string, double> Population { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>The dataset population's age bands; empty when it has no population file.</summary>
+    public IReadOnlyList<AgeBand> AgeBands { get; init; } = [];
+
+    /// <summary>The context of a dataset read from <paramref name="manifest"/>: codes from its lookup,
+    /// populations and bands from its population file.</summary>
+    public static IndicatorReadContext ForDataset(
+        string manifest,
+        IEnumerable<HierarchyRecord> hierarchy,
+        IReadOnlyList<AgeBand> ageBands,
+        IEnumerable<PopulationRecord> population)
+    {
+        ArgumentNullException.ThrowIfNull(hierarchy);
+        ArgumentNullException.ThrowIfNull(population);
+        var neighbourhoods = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var places = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var r in hierarchy)
+        {
+            neighbourhoods.Add(r.Neighbourhood);
+            places.Add(r.PlaceCode);
+        }
+
+        var totals = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        foreach (var r in population)
+        {
+            var total = 0.0;
+            foreach (var count in r.Counts)
+            {
+                total += count;
+            }
+
+            totals[r.Neighbourhood] = total;
+        }
+
+        return new IndicatorReadContext
+        {
+            Manifest = manifest,
+            Neighbourhoods = neighbourhoods,
+            Places = places,
+            Population = totals,
+            AgeBands = ageBands,
+        };
+    }
+}
