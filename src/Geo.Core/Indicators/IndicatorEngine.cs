@@ -30,6 +30,7 @@ public sealed class IndicatorEngine
     private readonly int[] _dataBandToCommon;
     private readonly double[] _population; // [area * bands], summed bottom-up
     private readonly double[]? _standard;
+    private readonly Lazy<Dictionary<string, PeriodInput>> _inputs;
     private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<IndicatorRow>>> _computed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<IndicatorView>> _published = new(StringComparer.Ordinal);
 
@@ -93,6 +94,7 @@ public sealed class IndicatorEngine
         }
 
         SumUp(_population);
+        _inputs = new(IndexRecords);
     }
 
     public IndicatorSource Source { get; }
@@ -174,29 +176,26 @@ public sealed class IndicatorEngine
         var numerator = new double[_areas.Length * _bands];
         var denominator = new double[_areas.Length * _bands];
         var hasData = new bool[_areas.Length];
+        var input = _inputs.Value[period];
         var ownDenominator = false;
-        foreach (var record in Source.Records)
+        for (var k = 0; k < input.Area.Length; k++)
         {
-            if (!string.Equals(record.Period, period, StringComparison.Ordinal) || !_index.TryGetValue(record.Area, out var i)
-                || _areas[i].Level != Source.DataLevel)
-            {
-                continue;
-            }
-
-            var b = record.Band < 0 ? 0 : _dataBandToCommon[record.Band];
+            var i = input.Area[k];
+            var b = input.Band[k];
+            var cell = (i * _bands) + Math.Max(0, b);
             hasData[i] = true;
             if (type == IndicatorValueType.Score)
             {
-                var weight = record.Denominator ?? Population(i, record.Band < 0 ? -1 : b);
-                numerator[(i * _bands) + b] += record.Numerator * weight;
-                denominator[(i * _bands) + b] += weight;
+                var weight = double.IsNaN(input.Denominator[k]) ? Population(i, b) : input.Denominator[k];
+                numerator[cell] += input.Numerator[k] * weight;
+                denominator[cell] += weight;
             }
             else
             {
-                numerator[(i * _bands) + b] += record.Numerator;
-                if (record.Denominator is { } given)
+                numerator[cell] += input.Numerator[k];
+                if (!double.IsNaN(input.Denominator[k]))
                 {
-                    denominator[(i * _bands) + b] += given;
+                    denominator[cell] += input.Denominator[k];
                     ownDenominator = true;
                 }
             }
@@ -326,6 +325,21 @@ public sealed class IndicatorEngine
             {
                 var counts = Slice(numerator, i);
                 var populations = Slice(denominator, i);
+                for (var b = 0; b < _bands; b++)
+                {
+                    if (populations[b] <= 0)
+                    {
+                        if (counts[b] > 0)
+                        {
+                            return row with { Count = o, Denominator = n, Note = $"{counts[b]:N0} events in age band {Bands[b]}, which has no population" };
+                        }
+
+                        // A band with neither people nor events adds nothing to a DSR or its variance; any
+                        // positive population gives it rate 0 without dividing by zero.
+                        populations[b] = 1;
+                    }
+                }
+
                 var r95 = DirectlyStandardisedRate.Calculate(counts, populations, _standard!, multiplier, ConfidenceLevel.Percent95);
                 var expected = Expected(i, denominator, reference);
                 if (r95.Estimate is not { } e95)
@@ -503,4 +517,37 @@ public sealed class IndicatorEngine
         var estimate = PoissonInterval.Calculate(observed, level);
         return (estimate.Lower, estimate.Upper);
     }
+
+    /// <summary>The records of each period resolved once to area indexes and common bands (-1: all ages),
+    /// skipping codes outside the dataset or at another level than the data's.</summary>
+    private Dictionary<string, PeriodInput> IndexRecords()
+    {
+        var lists = Source.Periods.ToDictionary(p => p, _ => new List<IndicatorRecord>(), StringComparer.Ordinal);
+        foreach (var record in Source.Records)
+        {
+            if (lists.TryGetValue(record.Period, out var list) && _index.TryGetValue(record.Area, out var i)
+                && _areas[i].Level == Source.DataLevel)
+            {
+                list.Add(record);
+            }
+        }
+
+        return lists.ToDictionary(p => p.Key, p =>
+        {
+            var records = p.Value;
+            var input = new PeriodInput(new int[records.Count], new int[records.Count], new double[records.Count], new double[records.Count]);
+            for (var k = 0; k < records.Count; k++)
+            {
+                var r = records[k];
+                input.Area[k] = _index[r.Area];
+                input.Band[k] = r.Band < 0 ? -1 : _dataBandToCommon[r.Band];
+                input.Numerator[k] = r.Numerator;
+                input.Denominator[k] = r.Denominator ?? double.NaN;
+            }
+
+            return input;
+        }, StringComparer.Ordinal);
+    }
+
+    private sealed record PeriodInput(int[] Area, int[] Band, double[] Numerator, double[] Denominator);
 }

@@ -239,6 +239,19 @@ public class IndicatorEngineTests
     }
 
     [Fact]
+    public void Compute_DsrWithAnEmptyAgeBand_TreatsItAsRateZero()
+    {
+        IReadOnlyList<AgeBand> bands = [new(0, 64), new(65, null)];
+        var population = Neighbourhoods.ToDictionary(n => n, _ => new double[] { 1000, 0 });
+        var records = Neighbourhoods.Select((n, i) => new IndicatorRecord(n, "2024", 0, 20, null, i + 2));
+
+        var engine = Engine(Source(IndicatorValueType.DirectlyStandardisedRate, 100_000, records, bands), population, bands);
+
+        // ESP2013 under 65: 80,500 of 100,000; rate 2% there and nothing from 65: 2% × 0.805 = 1,610 per 100,000.
+        Assert.Equal(1610, Row(engine, "N1").Value!.Value, 9);
+    }
+
+    [Fact]
     public void Compute_UnknownPeriod_SaysWhichPeriodsExist()
     {
         var engine = Engine(Source(IndicatorValueType.CrudeRate, 1000, Counts(("N1", 1))), People);
