@@ -4,7 +4,9 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CsvHelper;
+using Geo.Core.Indicators;
 using Geo.Core.Sources;
+using Geo.Data.Indicators;
 using Geo.Data.Manifest;
 using NetTopologySuite.Features;
 using NetTopologySuite.IO.Converters;
@@ -29,6 +31,11 @@ internal static class DemoFiles
     private const string DeprivationScore = "Index of Multiple Deprivation (IMD) Score";
     private const string DeprivationRank = "Index of Multiple Deprivation (IMD) Rank (where 1 is most deprived)";
     private const string DeprivationDecile = "Index of Multiple Deprivation (IMD) Decile (where 1 is most deprived 10% of LSOAs)";
+
+    private const string CopdArea = "lsoa_code";
+    private const string CopdPeriod = "period";
+    private const string CopdBand = "age_band";
+    private const string CopdCount = "admissions";
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
@@ -101,6 +108,29 @@ internal static class DemoFiles
             Neighbourhood = "LSOA code (2021)",
             Decile = DeprivationDecile,
             Score = DeprivationScore,
+        },
+        Indicators = source.Indicators.Where(i => i.Definition.Id == DemoDataset.Copd.Id).Select(CopdEntry).ToArray(),
+    };
+
+    /// <summary>The manifest entry that reads <see cref="DemoDataset.CopdFileName"/> back into the same records.</summary>
+    private static IndicatorSpec CopdEntry(IndicatorSource copd) => new()
+    {
+        Id = copd.Definition.Id,
+        Name = copd.Definition.Name,
+        ValueType = IndicatorTerms.Name(copd.Definition.ValueType),
+        Multiplier = copd.Definition.Multiplier,
+        Polarity = IndicatorTerms.Name(copd.Definition.Polarity),
+        Unit = copd.Definition.Unit,
+        Source = copd.Definition.Source,
+        File = new IndicatorFileSpec
+        {
+            Path = DemoDataset.CopdFileName,
+            Format = "long",
+            AreaLevel = "neighbourhood",
+            Area = CopdArea,
+            Period = CopdPeriod,
+            AgeBand = CopdBand,
+            Numerator = CopdCount,
         },
     };
 
@@ -199,7 +229,7 @@ internal static class DemoFiles
     private static void WriteCopd(DemoData data, string path)
     {
         using var csv = CsvWriter.ToFile(path, Csv);
-        csv.WriteHeader("lsoa_code", "period", "age_band", "admissions");
+        csv.WriteHeader(CopdArea, CopdPeriod, CopdBand, CopdCount);
         foreach (var r in data.CopdAdmissions)
         {
             csv.WriteField(r.Neighbourhood);
@@ -240,8 +270,9 @@ internal static class DemoFiles
                 ranked within the demo.
             {DemoDataset.CopdFileName}  {data.Copd.Name}:
                 one row per neighbourhood, financial year ({string.Join(", ", data.Copd.Periods)}) and age
-                band: lsoa_code, period, age_band, admissions (zeros included). Not in the manifest
-                yet: indicators get their own manifest entries in a later version.
+                band: lsoa_code, period, age_band, admissions (zeros included). In the manifest as
+                indicator {data.Copd.Id}: a directly age-standardised rate per 100,000 whose
+                denominator is {PopulationFile}.
 
             All files are UTF-8 without a byte order mark, with LF line endings.
 

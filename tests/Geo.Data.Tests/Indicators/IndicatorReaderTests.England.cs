@@ -1,0 +1,100 @@
+using System.Globalization;
+using Geo.Core.Geography;
+using Geo.Core.Indicators;
+using Geo.Data.Import;
+using Geo.Data.Loading;
+using Geo.Tests;
+
+namespace Geo.Data.Tests.Indicators;
+
+/// <summary>The England manifest's indicators on the real files in ../shared/data/england, loaded once.</summary>
+public sealed partial class IndicatorReaderTests
+{
+    private static readonly Lazy<Dataset> England = new(() =>
+        DatasetLoader.Load(Path.Combine(SharedData.RepositoryRoot, "data", "england.dataset.json"), SharedData.EnglandDirectory));
+
+    private static IndicatorSource EnglandIndicator(string id) => England.Value.Indicators.Single(i => i.Definition.Id == id);
+
+    [EnglandFact]
+    public void Load_EnglandManifest_ReadsEveryIndicator()
+    {
+        Assert.Equal(["imd-score", "acute-morbidity", "income-deprivation", "population-65-plus-2020", "copd-prevalence-qof-2019-20"],
+            England.Value.Indicators.Select(i => i.Definition.Id));
+        Assert.All(England.Value.Indicators, i => Assert.NotEmpty(i.ImportNotes));
+    }
+
+    [EnglandFact]
+    public void Load_EnglandDeprivationIndicators_CoverEveryNeighbourhood()
+    {
+        var imd = EnglandIndicator("imd-score");
+        Assert.Equal(IndicatorValueType.Score, imd.Definition.ValueType);
+        Assert.Equal(33_755, imd.Records.Count);
+        Assert.Equal(["2025"], imd.Periods);
+        Assert.Equal(8.742, imd.Records.Single(r => r.Area == "E01000001").Numerator);
+
+        Assert.Equal(33_755, EnglandIndicator("acute-morbidity").Records.Count);
+
+        // Five neighbourhoods' income numerators are published empty (suppressed small counts): left out, and said.
+        var income = EnglandIndicator("income-deprivation");
+        Assert.Equal(33_750, income.Records.Count);
+        Assert.All(income.Records, r => Assert.Null(r.Denominator));
+        Assert.Contains(income.ImportNotes, n => n.Contains("5 rows skipped: 'income_domain_numerator' empty", StringComparison.Ordinal));
+        Assert.Contains(income.ImportNotes, n => n.Contains("5 of the dataset's neighbourhoods have no figure", StringComparison.Ordinal));
+    }
+
+    [EnglandFact]
+    public void Load_EnglandPopulation65Plus_CountsEveryMappedRow()
+    {
+        var notes = EnglandIndicator("population-65-plus-2020").ImportNotes;
+
+        // 32,844 English and 1,909 Welsh 2011 neighbourhoods; the kinds, found from the lookup's shape, agree with
+        // the ONS change codes counted by 2011 code (U 33,647, S 861, M 239, X 6).
+        Assert.Contains(notes, n => n.Contains(
+            "34,753 figures for 34,753 2011 codes: 33,647 unchanged, 861 split, 239 merged, 6 complex, 0 not in the lookup.", StringComparison.Ordinal));
+        Assert.Contains(notes, n => n.Contains("1,909 figures mapped only, and 0 partly, to 2021 neighbourhoods outside this dataset", StringComparison.Ordinal));
+        Assert.Contains(notes, n => n.Contains("33,755 records for 33,755 of the dataset's 33,755 neighbourhoods", StringComparison.Ordinal));
+    }
+
+    [EnglandFact]
+    public void Load_EnglandPopulation65Plus_ConservesTheEnglishNumerator()
+    {
+        var mapped = EnglandIndicator("population-65-plus-2020").Records;
+        var columns = Enumerable.Range(65, 25).Select(a => a.ToString(CultureInfo.InvariantCulture)).Append("90+").ToArray();
+        double english = 0, englishTotal = 0;
+        using (var table = CsvTable.Open(SharedData.England("population", "sape_mid2020_lsoa11_syoa_persons_ew.csv")))
+        {
+            var code = table.Column("lsoa11_code");
+            var total = table.Column("total_population");
+            var ages = columns.Select(table.Column).ToArray();
+            while (table.Read())
+            {
+                if (table.GetText(code).StartsWith("E01", StringComparison.Ordinal))
+                {
+                    english += ages.Sum(table.GetDouble);
+                    englishTotal += table.GetDouble(total);
+                }
+            }
+        }
+
+        Assert.Equal(english, mapped.Sum(r => r.Numerator), 1e-6 * english);
+        Assert.Equal(englishTotal, mapped.Sum(r => r.Denominator!.Value), 1e-6 * englishTotal);
+        Assert.True(english > 10_000_000, $"{english:N0} people aged 65 and over in England in mid-2020");
+    }
+
+    [EnglandFact]
+    public void Load_EnglandQof_KeepsDistrictsAndReportsReorganisedOnes()
+    {
+        var copd = EnglandIndicator("copd-prevalence-qof-2019-20");
+
+        Assert.Equal(Level.Place, copd.DataLevel);
+        Assert.Equal(290, copd.Records.Count);
+        Assert.Equal(["2019/20"], copd.Periods);
+        var hartlepool = copd.Records.Single(r => r.Area == "E06000001");
+        Assert.True(hartlepool.Numerator / hartlepool.Denominator!.Value is > 0.02 and < 0.05);
+
+        // 2019/20 districts since merged (Cumbria, Northamptonshire, North Yorkshire, Somerset) and Welsh ones.
+        Assert.Contains(copd.ImportNotes, n => n.Contains("31 codes that are not places of this dataset were skipped", StringComparison.Ordinal)
+            && n.Contains("E07000026", StringComparison.Ordinal) && n.Contains("W06000002", StringComparison.Ordinal));
+        Assert.Contains(copd.ImportNotes, n => n.Contains("6 of the dataset's places have no figure: E06000061, E06000062, E06000063, E06000064, E06000065, E06000066", StringComparison.Ordinal));
+    }
+}
