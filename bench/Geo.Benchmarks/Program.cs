@@ -4,6 +4,7 @@ using Geo.Benchmarks;
 // Modes (see docs/benchmarks.md for how each figure there was made):
 //   join     --polygons F.geojson --code-field F --points P.csv [--runs 7] [--baseline] [--verify] [--csv] [--answers OUT.csv]
 //   compare  --ours A.csv --theirs B.csv [--polygons F.geojson --code-field F --points P.csv]
+//   aggregate [--dataset M --data-root D] [--periods 10] [--runs 5]   (default: the demo)
 //   micro    [BenchmarkDotNet arguments, e.g. --filter *PointIndex*]
 //   --smoke  every measurement once on tiny generated data (CI)
 try
@@ -13,6 +14,7 @@ try
         ["--smoke", ..] => SmokeRun.Run(),
         ["join", .. var rest] => JoinMeasurement.Run(BenchArguments.Parse(rest)),
         ["compare", .. var rest] => AnswerComparison.Run(BenchArguments.Parse(rest)),
+        ["aggregate", .. var rest] => AggregationMeasurement.Run(BenchArguments.Parse(rest)),
         ["micro", .. var rest] => BenchmarkSwitcher.FromAssembly(typeof(PointIndexBenchmarks).Assembly).Run(rest).Any() ? 0 : 1,
         _ => Usage(),
     };
@@ -30,6 +32,7 @@ static int Usage()
         usage: Geo.Benchmarks join --polygons F.geojson --code-field FIELD --points P.csv [--runs N] [--grid-cells N]
                                    [--baseline] [--verify] [--csv] [--answers OUT.csv] [--fix-invalid]
                Geo.Benchmarks compare --ours A.csv --theirs B.csv [--polygons F.geojson --code-field FIELD --points P.csv]
+               Geo.Benchmarks aggregate [--dataset M --data-root D] [--periods N] [--runs N]
                Geo.Benchmarks micro [BenchmarkDotNet arguments]
                Geo.Benchmarks --smoke
         """);

@@ -32,6 +32,7 @@ internal static class SmokeRun
                 Console.WriteLine($"micro: {matched} of 2,000 points matched");
                 return fast.SequenceEqual(plain) && matched == fast.Count(f => f >= 0) ? 0 : 1;
             });
+            Step("aggregate", () => AggregationMeasurement.Run(BenchArguments.Of(("periods", "2"), ("runs", "1"))));
             Console.WriteLine("smoke: ok");
             return 0;
         }

@@ -6,6 +6,8 @@ var root = new RootCommand("geo: health indicators from integrated care systems 
     ServeCommand.Create(),
     CheckCommand.Create(),
     JoinCommand.Create(),
+    ExportCommand.Create(),
+    HotspotsCommand.Create(),
     DemoCommand.Create(),
 };
 

@@ -1,5 +1,7 @@
 using Geo.Core.Geography;
+using System.Collections.Concurrent;
 using Geo.Core.Indicators;
+using Geo.Core.Indicators.Suppression;
 using Geo.Core.Reports;
 using Geo.Core.Sources;
 using Geo.Data.Join;
@@ -18,6 +20,7 @@ public sealed class Dataset
 {
     private readonly Lazy<PointIndex> _bngIndex;
     private readonly Lazy<PointIndex> _wgs84Index;
+    private readonly ConcurrentDictionary<string, Lazy<IndicatorEngine>> _engines = new(StringComparer.OrdinalIgnoreCase);
 
     public Dataset()
     {
@@ -48,8 +51,22 @@ public sealed class Dataset
 
     public required DatasetReport Report { get; init; }
 
-    /// <summary>The dataset's indicators as imported; aggregated on demand by the indicator engine.</summary>
+    /// <summary>The dataset's indicators as imported; aggregated on demand by <see cref="Indicator"/>.</summary>
     public IReadOnlyList<IndicatorSource> Indicators { get; init; } = [];
+
+    /// <summary>The small-number rule applied to everything that leaves the indicator engine.</summary>
+    public SuppressionPolicy Suppression { get; init; } = SuppressionPolicy.Default;
+
+    /// <summary>The engine of one indicator, built on first use and shared.</summary>
+    /// <exception cref="KeyNotFoundException">No indicator has that id; the message lists those that do.</exception>
+    public IndicatorEngine Indicator(string id)
+    {
+        var source = Indicators.FirstOrDefault(i => string.Equals(i.Definition.Id, id, StringComparison.OrdinalIgnoreCase))
+            ?? throw new KeyNotFoundException(
+                $"Dataset '{Name}' has no indicator '{id}'; it has: {string.Join(", ", Indicators.Select(i => i.Definition.Id))}.");
+        return _engines.GetOrAdd(source.Definition.Id, _ =>
+            new Lazy<IndicatorEngine>(() => new IndicatorEngine(Geography, source, AgeBands, Population, Suppression))).Value;
+    }
 
     /// <summary>
     /// The point index of the neighbourhood polygons for points in <paramref name="system"/>: British

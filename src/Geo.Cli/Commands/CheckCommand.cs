@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Geo.Core.Geography;
 using Geo.Data;
+using Geo.Data.Indicators;
 using Geo.Data.Loading;
 
 namespace Geo.Cli.Commands;
@@ -63,6 +64,8 @@ internal static class CheckCommand
             report.Repairs.Select(r => new RepairSummary(r.Code, r.File, r.Feature, r.Problem, Math.Round(r.AreaChange, 1))).ToArray(),
             report.CoverageProblems.Select(c => new CoverageSummary(c.Kind, c.Codes, Math.Round(c.Area, 1), Math.Round(c.Easting), Math.Round(c.Northing))).ToArray(),
             report.Notes,
+            dataset.Indicators.Select(i => new IndicatorSummary(i.Definition.Id, i.Definition.Name, IndicatorTerms.Name(i.Definition.ValueType),
+                LevelNames.ToName(i.DataLevel), i.Periods, i.Records.Count, i.ImportNotes)).ToArray(),
             Math.Round(elapsed.TotalSeconds, 2),
             Math.Round(peakBytes / 1048576.0, 1));
     }
@@ -85,6 +88,16 @@ internal static class CheckCommand
         foreach (var note in s.Notes)
         {
             o.WriteLine($"note: {note}");
+        }
+
+        o.WriteLine($"indicators: {s.Indicators.Count}");
+        foreach (var i in s.Indicators)
+        {
+            o.WriteLine($"  {i.Id} ({i.ValueType}, data by {i.DataLevel}): {i.Name}; periods {string.Join(", ", i.Periods)}; {i.Records:N0} records");
+            foreach (var note in i.ImportNotes)
+            {
+                o.WriteLine($"    {note}");
+            }
         }
 
         o.WriteLine($"loaded in {s.ElapsedSeconds:F2} s, peak memory {s.PeakMemoryMb:N0} MB");
@@ -114,8 +127,12 @@ internal static class CheckCommand
         IReadOnlyList<RepairSummary> Repairs,
         IReadOnlyList<CoverageSummary> Coverage,
         IReadOnlyList<string> Notes,
+        IReadOnlyList<IndicatorSummary> Indicators,
         double ElapsedSeconds,
         double PeakMemoryMb);
+
+    private sealed record IndicatorSummary(string Id, string Name, string ValueType, string DataLevel,
+        IReadOnlyList<string> Periods, int Records, IReadOnlyList<string> ImportNotes);
 
     private sealed record LevelSummary(int Count, int? Partial = null, IReadOnlyList<string>? PartialCodes = null);
 

@@ -18,7 +18,7 @@ internal static class CommandErrors
             Console.Error.WriteLine($"error: {e.Message}");
             return BadInput;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return BadInput;

@@ -479,8 +479,8 @@ public sealed class IndicatorEngine
             default:
                 // Rates, ratios and DSRs: limits of O/E around 1, in the value's units.
                 var scale = Definition.ValueType == IndicatorValueType.IndirectlyStandardisedRatio ? multiplier : benchmark;
-                var r95 = FunnelLimits.CalculateForRatio(expected, ConfidenceLevel.Percent95);
-                var r998 = FunnelLimits.CalculateForRatio(expected, ConfidenceLevel.Percent99Point8);
+                var r95 = RatioFunnelTable.For(ConfidenceLevel.Percent95).Calculate(expected);
+                var r998 = RatioFunnelTable.For(ConfidenceLevel.Percent99Point8).Calculate(expected);
                 l95 = new ControlLimits(r95.Lower * scale, r95.Upper * scale);
                 l998 = new ControlLimits(r998.Lower * scale, r998.Upper * scale);
                 position = observed / expected * scale;

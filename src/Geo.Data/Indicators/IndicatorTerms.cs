@@ -4,7 +4,7 @@ using Geo.Core.Statistics;
 namespace Geo.Data.Indicators;
 
 /// <summary>The manifest's words for value types and polarities, both ways. Stateless.</summary>
-internal static class IndicatorTerms
+public static class IndicatorTerms
 {
     private static readonly (string Name, IndicatorValueType Type)[] ValueTypes =
     [

@@ -1,0 +1,93 @@
+using System.CommandLine;
+using Geo.Core.Indicators;
+using Geo.Data;
+using Geo.Data.Export;
+using Geo.Data.Indicators;
+
+namespace Geo.Cli.Commands;
+
+/// <summary>Options and output shared by the indicator commands (export, hotspots).</summary>
+internal static class IndicatorOptions
+{
+    public static Option<string> Indicator() => new("--indicator") { Description = "Indicator id (see geo check).", Required = true };
+
+    public static Option<string?> Period() => new("--period") { Description = "Time period (default: the latest)." };
+
+    public static Option<string> Format()
+    {
+        var format = new Option<string>("--format") { Description = "csv or geojson.", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong("csv", "geojson");
+        return format;
+    }
+
+    public static Option<FileInfo?> Output() => new("--out")
+    {
+        Description = "File to write (CSV gets a .metadata.json beside it). Without it, CSV goes to standard output and the metadata to standard error.",
+    };
+
+    public static (IndicatorEngine Engine, IndicatorView View) Publish(Dataset dataset, string indicatorId, string? period)
+    {
+        IndicatorEngine engine;
+        try
+        {
+            engine = dataset.Indicator(indicatorId);
+        }
+        catch (KeyNotFoundException e)
+        {
+            throw new ArgumentException(e.Message, e);
+        }
+
+        return (engine, engine.Publish(period ?? engine.LatestPeriod));
+    }
+
+    public static void Write(Dataset dataset, IndicatorEngine engine, IndicatorView view, IReadOnlyList<IndicatorRow> rows,
+        string selection, string format, FileInfo? output, string[] args)
+    {
+        var d = engine.Definition;
+        var metadata = new ExportMetadata(
+            dataset.Name,
+            dataset.Synthetic,
+            dataset.BoundaryVintage,
+            d.Id,
+            d.Name,
+            IndicatorTerms.Name(d.ValueType),
+            d.Multiplier,
+            d.Unit,
+            IndicatorTerms.Name(d.Polarity),
+            d.Source,
+            view.Period,
+            selection,
+            view.Method,
+            "Significantly higher or lower when the benchmark value (parent or England) lies outside the area's 95% (99.8%) confidence interval; better or worse by the indicator's polarity.",
+            view.SuppressionRule,
+            "geo " + string.Join(' ', args.Skip(1)),
+            IndicatorTable.Columns.ToDictionary(c => c.Name, c => c.Meaning));
+
+        var geojson = format == "geojson";
+        if (output is null)
+        {
+            using var stdout = Console.OpenStandardOutput();
+            if (geojson)
+            {
+                IndicatorExporter.WriteGeoJson(stdout, rows, d, dataset.Boundaries, metadata);
+            }
+            else
+            {
+                using var writer = new StreamWriter(stdout);
+                IndicatorExporter.WriteCsv(writer, rows, d);
+                Console.Error.WriteLine($"# {d.Name}, {view.Period}: {view.Method} {view.SuppressionRule}");
+            }
+
+            return;
+        }
+
+        if (geojson)
+        {
+            IndicatorExporter.WriteGeoJsonFile(output.FullName, rows, d, dataset.Boundaries, metadata);
+        }
+        else
+        {
+            IndicatorExporter.WriteCsvFile(output.FullName, rows, d, metadata);
+        }
+    }
+}
