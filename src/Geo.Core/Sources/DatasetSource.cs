@@ -1,4 +1,5 @@
 using Geo.Core.Indicators;
+using Geo.Core.Indicators.Suppression;
 
 namespace Geo.Core.Sources;
 
@@ -45,4 +46,7 @@ public sealed class DatasetSource
 
     /// <summary>The indicators of the dataset, imported but not yet aggregated.</summary>
     public IReadOnlyList<IndicatorSource> Indicators { get; init; } = [];
+
+    /// <summary>The small-number rule applied to everything that leaves the indicator engine.</summary>
+    public SuppressionPolicy Suppression { get; init; } = SuppressionPolicy.Default;
 }

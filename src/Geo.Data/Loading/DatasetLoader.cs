@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Geo.Core.Geography;
+using Geo.Core.Indicators.Suppression;
 using Geo.Core.Reports;
 using Geo.Core.Sources;
 using Geo.Data.Import;
@@ -86,7 +87,24 @@ public static class DatasetLoader
             Deprivation = deprivation,
             DeprivationFile = deprivationFile,
             Indicators = indicators,
+            Suppression = Suppression(manifestPath, manifest.Suppression),
         };
+    }
+
+    private static SuppressionPolicy Suppression(string manifestPath, SuppressionSpec? spec)
+    {
+        if (spec is null)
+        {
+            return SuppressionPolicy.Default;
+        }
+
+        if (spec.Minimum < 0 || spec.Maximum < spec.Minimum)
+        {
+            throw new GeoDataException(manifestPath, null, "suppression",
+                $"suppresses counts from {spec.Minimum} to {spec.Maximum}; the minimum must be 0 or more and the maximum at least the minimum.");
+        }
+
+        return new SuppressionPolicy(spec.Minimum, spec.Maximum);
     }
 
     public static Dataset Build(DatasetSource source, IProgress<string>? progress = null)
@@ -130,6 +148,7 @@ public static class DatasetLoader
             Deprivation = deprivation,
             Report = report,
             Indicators = source.Indicators,
+            Suppression = source.Suppression,
         };
     }
 

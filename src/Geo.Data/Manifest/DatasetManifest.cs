@@ -28,6 +28,17 @@ public sealed class DatasetManifest
     public DeprivationSpec? Deprivation { get; init; }
 
     public IReadOnlyList<IndicatorSpec> Indicators { get; init; } = [];
+
+    /// <summary>The small-number rule for everything shown or exported; counts 1 to 7 when omitted.</summary>
+    public SuppressionSpec? Suppression { get; init; }
+}
+
+/// <summary>Counts from <see cref="Minimum"/> to <see cref="Maximum"/> are suppressed (and every figure derived from them).</summary>
+public sealed class SuppressionSpec
+{
+    public int Minimum { get; init; } = 1;
+
+    public int Maximum { get; init; } = 7;
 }
 
 /// <summary>The neighbourhood boundary file: GeoJSON, ESRI Shapefile (.shp) or GeoPackage (.gpkg).</summary>

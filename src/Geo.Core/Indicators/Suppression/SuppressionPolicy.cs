@@ -8,10 +8,10 @@ namespace Geo.Core.Indicators.Suppression;
 /// between threads.
 /// </summary>
 /// <remarks>
-/// Counts need not be whole: a count apportioned from 2011 to 2021 areas may be 6.4. A count is hidden
-/// when <c>MinimumHidden ≤ count &lt; MaximumHidden + 1</c>, that is when its whole part lies in the
-/// hidden range: under the default 1 to 7, 7.9 is hidden and 8 is shown, and so is 0.6 (whole part 0,
-/// like zero).
+/// Counts need not be whole: a count apportioned from 2011 to 2021 areas may be 6.4 or 0.6. A count is
+/// hidden when <c>MinimumHidden - 1 &lt; count &lt; MaximumHidden + 1</c>: under the default 1 to 7, 0.6
+/// and 7.9 are hidden (a fraction of an event is still a small, disclosive number), while 0 and 8 are
+/// shown.
 /// </remarks>
 public sealed record SuppressionPolicy
 {
@@ -49,9 +49,9 @@ public sealed record SuppressionPolicy
     /// <summary>False only for <see cref="None"/>.</summary>
     public bool IsEnabled { get; }
 
-    /// <summary>Whether the count is itself too small to show: <c>MinimumHidden ≤ count &lt; MaximumHidden + 1</c>.</summary>
+    /// <summary>Whether the count is itself too small to show: <c>MinimumHidden - 1 &lt; count &lt; MaximumHidden + 1</c>.</summary>
     public bool IsPrimary(double count) =>
-        IsEnabled && count >= MinimumHidden && count < MaximumHidden + 1.0;
+        IsEnabled && count > MinimumHidden - 1.0 && count < MaximumHidden + 1.0;
 
     /// <summary>One sentence for export metadata saying what is hidden.</summary>
     public string Describe()

@@ -13,16 +13,17 @@ public class SuppressionPolicyTests
     public void IsPrimary_WholeCounts_HidesOneToSeven(double count, bool hidden) =>
         Assert.Equal(hidden, SuppressionPolicy.Default.IsPrimary(count));
 
-    // Apportioned counts: hidden when 1 ≤ count < 8, i.e. when the whole part is 1 to 7.
+    // Apportioned counts: hidden when 0 < count < 8; a fraction of an event is still a small number.
     [Theory]
-    [InlineData(0.4, false)]
-    [InlineData(0.999, false)]
+    [InlineData(0.0, false)]
+    [InlineData(0.4, true)]
+    [InlineData(0.999, true)]
     [InlineData(1.0, true)]
     [InlineData(3.5, true)]
     [InlineData(7.999, true)]
     [InlineData(8.0, false)]
     [InlineData(8.001, false)]
-    public void IsPrimary_NonIntegerCounts_HidesFromMinimumToBelowMaximumPlusOne(double count, bool hidden) =>
+    public void IsPrimary_NonIntegerCounts_HidesEveryPositiveCountBelowEight(double count, bool hidden) =>
         Assert.Equal(hidden, SuppressionPolicy.Default.IsPrimary(count));
 
     [Theory]

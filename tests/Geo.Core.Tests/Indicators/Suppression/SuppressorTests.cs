@@ -112,7 +112,7 @@ public partial class SuppressorTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Apply_NonIntegerCounts_HidesFromOneToBelowEight()
+    public void Apply_NonIntegerCounts_HidesEveryPositiveCountBelowEight()
     {
         var g = TestTree.Build(OneIcp);
         var counts = TestTree.WithSums(g, ("N1", 7.5), ("N2", 0.4), ("N3", 8.0), ("N4", 12.25), ("N5", 0),
@@ -120,8 +120,8 @@ public partial class SuppressorTests(ITestOutputHelper output)
 
         var result = Suppressor.Apply(g, counts, SuppressionPolicy.Default);
 
-        // 0.4 is shown as a count, but it is the smallest positive sibling, so it protects 7.5.
-        AssertReasons(g, result, primary: ["N1"], secondary: ["N2"]);
+        // 0.4 is a small count in its own right, so 7.5 and 0.4 protect each other.
+        AssertReasons(g, result, primary: ["N1", "N2"], secondary: []);
     }
 
     [Fact]
