@@ -30,7 +30,7 @@ public sealed class IndicatorEngine
     private readonly int[] _dataBandToCommon;
     private readonly double[] _population; // [area * bands], summed bottom-up
     private readonly double[]? _standard;
-    private readonly Lazy<Dictionary<string, PeriodInput>> _inputs;
+    private readonly Dictionary<string, PeriodInput> _inputs;
     private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<IndicatorRow>>> _computed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<IndicatorView>> _published = new(StringComparer.Ordinal);
 
@@ -94,7 +94,7 @@ public sealed class IndicatorEngine
         }
 
         SumUp(_population);
-        _inputs = new(IndexRecords);
+        _inputs = IndexRecords();
     }
 
     public IndicatorSource Source { get; }
@@ -176,7 +176,7 @@ public sealed class IndicatorEngine
         var numerator = new double[_areas.Length * _bands];
         var denominator = new double[_areas.Length * _bands];
         var hasData = new bool[_areas.Length];
-        var input = _inputs.Value[period];
+        var input = _inputs[period];
         var ownDenominator = false;
         for (var k = 0; k < input.Area.Length; k++)
         {
@@ -263,121 +263,138 @@ public sealed class IndicatorEngine
         return rates;
     }
 
+    private const string NoDsrBelowTen = "DSR not calculated: fewer than 10 events (OHID does not publish DSRs below 10 events)";
+
     private IndicatorRow Row(int i, string period, double[] numerator, double[] denominator, bool hasData, double covered, double[] reference)
     {
         var area = _areas[i];
         var total = Population(i, -1);
-        var row = new IndicatorRow
-        {
-            Area = area,
-            Period = period,
-            Coverage = total > 0 ? Math.Min(1, covered / total) : 0,
-        };
+        var coverage = total > 0 ? Math.Min(1, covered / total) : 0;
         if (!hasData)
         {
-            return row with { Note = "no data" };
+            return new IndicatorRow { Area = area, Period = period, Coverage = coverage, Note = "no data" };
         }
 
         var o = Sum(numerator, i);
         var n = Sum(denominator, i);
         var multiplier = Definition.Multiplier;
+        double? count = o, expected = null;
+        (double Value, double L95, double U95, double L998, double U998)? estimate = null;
+        string? note = null;
         switch (Definition.ValueType)
         {
             case IndicatorValueType.Score:
-                return n > 0 ? row with { Denominator = n, Value = o / n } : row with { Denominator = n, Note = "no population" };
+                count = null;
+                if (n > 0)
+                {
+                    return new IndicatorRow { Area = area, Period = period, Coverage = coverage, Denominator = n, Value = o / n };
+                }
+
+                note = "no population";
+                break;
 
             case IndicatorValueType.CrudeRate:
-            {
+                expected = Expected(i, denominator, reference);
                 if (n <= 0)
                 {
-                    return row with { Count = o, Denominator = n, Note = "no population" };
+                    note = "no population";
+                    break;
                 }
 
-                var (l95, u95) = Poisson(o, ConfidenceLevel.Percent95);
-                var (l998, u998) = Poisson(o, ConfidenceLevel.Percent99Point8);
-                var scale = multiplier / n;
-                return row with
-                {
-                    Count = o, Denominator = n, Value = o * scale,
-                    Lower95 = l95 * scale, Upper95 = u95 * scale, Lower998 = l998 * scale, Upper998 = u998 * scale,
-                    Expected = Expected(i, denominator, reference),
-                };
-            }
+                estimate = Scaled(o, multiplier / n);
+                break;
 
             case IndicatorValueType.Proportion:
-            {
+                expected = Expected(i, denominator, reference);
                 if (n <= 0 || o > n)
                 {
-                    return row with { Count = o, Denominator = n, Note = n <= 0 ? "no denominator" : "numerator exceeds denominator" };
+                    note = n <= 0 ? "no denominator" : "numerator exceeds denominator";
+                    break;
                 }
 
-                var e95 = ProportionInterval.Calculate(o, n, multiplier, ConfidenceLevel.Percent95);
-                var e998 = ProportionInterval.Calculate(o, n, multiplier, ConfidenceLevel.Percent99Point8);
-                return row with
-                {
-                    Count = o, Denominator = n, Value = e95.Value,
-                    Lower95 = e95.Lower, Upper95 = e95.Upper, Lower998 = e998.Lower, Upper998 = e998.Upper,
-                    Expected = Expected(i, denominator, reference),
-                };
-            }
+                var p95 = ProportionInterval.Calculate(o, n, multiplier, ConfidenceLevel.Percent95);
+                var p998 = ProportionInterval.CalculateWilson(o, n, ConfidenceLevel.Percent99Point8);
+                estimate = (p95.Value, p95.Lower, p95.Upper, p998.Lower * multiplier, p998.Upper * multiplier);
+                break;
 
             case IndicatorValueType.DirectlyStandardisedRate:
-            {
-                var counts = Slice(numerator, i);
-                var populations = Slice(denominator, i);
-                for (var b = 0; b < _bands; b++)
+                expected = Expected(i, denominator, reference);
+                if (o < DirectlyStandardisedRate.MinimumTotalCount)
                 {
-                    if (populations[b] <= 0)
-                    {
-                        if (counts[b] > 0)
-                        {
-                            return row with { Count = o, Denominator = n, Note = $"{counts[b]:N0} events in age band {Bands[b]}, which has no population" };
-                        }
-
-                        // A band with neither people nor events adds nothing to a DSR or its variance; any
-                        // positive population gives it rate 0 without dividing by zero.
-                        populations[b] = 1;
-                    }
+                    note = NoDsrBelowTen;
+                    break;
                 }
 
-                var r95 = DirectlyStandardisedRate.Calculate(counts, populations, _standard!, multiplier, ConfidenceLevel.Percent95);
-                var expected = Expected(i, denominator, reference);
-                if (r95.Estimate is not { } e95)
-                {
-                    return row with { Count = o, Denominator = n, Expected = expected, Note = r95.Reason };
-                }
-
-                var e998 = DirectlyStandardisedRate.Calculate(counts, populations, _standard!, multiplier, ConfidenceLevel.Percent99Point8).Estimate!;
-                return row with
-                {
-                    Count = o, Denominator = n, Value = e95.Value,
-                    Lower95 = e95.Lower, Upper95 = e95.Upper, Lower998 = e998.Lower, Upper998 = e998.Upper,
-                    Expected = expected,
-                };
-            }
+                (estimate, note) = Dsr(i, numerator, denominator, multiplier);
+                break;
 
             case IndicatorValueType.IndirectlyStandardisedRatio:
-            {
-                var expected = Expected(i, denominator, reference);
+                expected = Expected(i, denominator, reference);
                 if (expected <= 0)
                 {
-                    return row with { Count = o, Denominator = n, Expected = expected, Note = "no expected events" };
+                    note = "no expected events";
+                    break;
                 }
 
-                var (l95, u95) = Poisson(o, ConfidenceLevel.Percent95);
-                var (l998, u998) = Poisson(o, ConfidenceLevel.Percent99Point8);
-                var scale = multiplier / expected;
-                return row with
-                {
-                    Count = o, Denominator = n, Value = o * scale,
-                    Lower95 = l95 * scale, Upper95 = u95 * scale, Lower998 = l998 * scale, Upper998 = u998 * scale,
-                    Expected = expected,
-                };
-            }
+                estimate = Scaled(o, multiplier / expected.Value);
+                break;
 
             default:
                 throw new InvalidOperationException($"Unknown value type {Definition.ValueType}.");
         }
+
+        return new IndicatorRow
+        {
+            Area = area,
+            Period = period,
+            Coverage = coverage,
+            Count = count,
+            Denominator = n,
+            Expected = expected,
+            Value = estimate?.Value,
+            Lower95 = estimate?.L95,
+            Upper95 = estimate?.U95,
+            Lower998 = estimate?.L998,
+            Upper998 = estimate?.U998,
+            Note = note,
+        };
+    }
+
+    /// <summary>A count's Poisson limits at both levels, all scaled (to a rate, or a ratio of expected).</summary>
+    private static (double, double, double, double, double) Scaled(double observed, double scale)
+    {
+        var (l95, u95) = Poisson(observed, ConfidenceLevel.Percent95);
+        var (l998, u998) = Poisson(observed, ConfidenceLevel.Percent99Point8);
+        return (observed * scale, l95 * scale, u95 * scale, l998 * scale, u998 * scale);
+    }
+
+    private ((double, double, double, double, double)?, string?) Dsr(int i, double[] numerator, double[] denominator, double multiplier)
+    {
+        var counts = Slice(numerator, i);
+        var populations = Slice(denominator, i);
+        for (var b = 0; b < _bands; b++)
+        {
+            if (populations[b] <= 0)
+            {
+                if (counts[b] > 0)
+                {
+                    return (null, $"{counts[b]:N0} events in age band {Bands[b]}, which has no population");
+                }
+
+                // A band with neither people nor events adds nothing to a DSR or its variance; any
+                // positive population gives it rate 0 without dividing by zero.
+                populations[b] = 1;
+            }
+        }
+
+        var r95 = DirectlyStandardisedRate.Calculate(counts, populations, _standard!, multiplier, ConfidenceLevel.Percent95);
+        if (r95.Estimate is not { } e95)
+        {
+            return (null, r95.Reason);
+        }
+
+        var e998 = DirectlyStandardisedRate.Calculate(counts, populations, _standard!, multiplier, ConfidenceLevel.Percent99Point8).Estimate!;
+        return ((e95.Value, e95.Lower, e95.Upper, e998.Lower, e998.Upper), null);
     }
 
     /// <summary>Expected events at the reference (dataset total's) rate of each band.</summary>

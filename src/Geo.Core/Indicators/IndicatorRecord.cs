@@ -9,4 +9,4 @@ namespace Geo.Core.Indicators;
 /// <param name="Numerator">Event count (or numerator of a proportion); the score itself for score indicators.</param>
 /// <param name="Denominator">The population at risk; null to use the dataset's population for the area and band.</param>
 /// <param name="Line">1-based line of the source file, for messages.</param>
-public sealed record IndicatorRecord(string Area, string Period, int Band, double Numerator, double? Denominator, long Line);
+public readonly record struct IndicatorRecord(string Area, string Period, int Band, double Numerator, double? Denominator, long Line);

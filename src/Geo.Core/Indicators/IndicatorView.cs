@@ -78,37 +78,72 @@ public sealed class IndicatorView
         }
 
         var suppression = Suppressor.Apply(geography, counts, policy);
-        var rows = computed.Select(r => Hide(r, suppression.ReasonFor(r.Area.Code))).ToList();
-        var byCode = rows.Select((r, i) => (r.Area.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.OrdinalIgnoreCase);
-
-        foreach (var parent in geography.Areas.Where(a => a.ChildCodes.Count > 0))
+        var index = new Dictionary<string, int>(computed.Count, StringComparer.OrdinalIgnoreCase);
+        var reasons = new SuppressionReason[computed.Count];
+        for (var i = 0; i < computed.Count; i++)
         {
-            var children = parent.ChildCodes.Select(c => byCode[c]).ToArray();
-            var parentHidden = rows[byCode[parent.Code]].Suppression != SuppressionReason.None;
-            var siblingHidden = children.Any(c => rows[c].Suppression != SuppressionReason.None);
+            index[computed[i].Area.Code] = i;
+            reasons[i] = suppression.ReasonFor(computed[i].Area.Code);
+        }
+
+        // What each shown row loses or gains for its family's sake, gathered first so that every row is
+        // copied at most once.
+        var parentHidden = new bool[computed.Count];
+        var siblingHidden = new bool[computed.Count];
+        var ranks = new int?[computed.Count];
+        foreach (var parent in geography.Areas)
+        {
+            if (parent.ChildCodes.Count == 0)
+            {
+                continue;
+            }
+
+            var children = new int[parent.ChildCodes.Count];
+            var anyHidden = false;
+            for (var k = 0; k < children.Length; k++)
+            {
+                children[k] = index[parent.ChildCodes[k]];
+                anyHidden |= reasons[children[k]] != SuppressionReason.None;
+            }
+
+            var hiddenParent = reasons[index[parent.Code]] != SuppressionReason.None;
             foreach (var c in children)
             {
-                var row = rows[c];
-                if (parentHidden && row.Suppression == SuppressionReason.None)
-                {
-                    row = row with { VsParent95 = Comparison.NotCompared, VsParent998 = Comparison.NotCompared, JudgementVsParent = Judgement.NotCompared };
-                }
-
-                if (siblingHidden && row.ExcessShare is not null)
-                {
-                    row = row with { ExcessShare = null, Note = Append(row.Note, "excess share withheld: a sibling's count is suppressed") };
-                }
-
-                rows[c] = row;
+                parentHidden[c] = hiddenParent;
+                siblingHidden[c] = anyHidden;
             }
 
-            var ranked = children.Where(c => rows[c].Value is not null)
-                .OrderByDescending(c => rows[c].Value!.Value).ToArray();
+            var ranked = children.Where(c => reasons[c] == SuppressionReason.None && computed[c].Value is not null)
+                .OrderByDescending(c => computed[c].Value!.Value).ToArray();
             for (var k = 0; k < ranked.Length; k++)
             {
-                var tied = k > 0 && rows[ranked[k]].Value == rows[ranked[k - 1]].Value;
-                rows[ranked[k]] = rows[ranked[k]] with { Rank = tied ? rows[ranked[k - 1]].Rank : k + 1 };
+                var tied = k > 0 && computed[ranked[k]].Value == computed[ranked[k - 1]].Value;
+                ranks[ranked[k]] = tied ? ranks[ranked[k - 1]] : k + 1;
             }
+        }
+
+        var rows = new IndicatorRow[computed.Count];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var row = computed[i];
+            if (reasons[i] != SuppressionReason.None)
+            {
+                rows[i] = Hide(row, reasons[i]);
+                continue;
+            }
+
+            var withholdShare = siblingHidden[i] && row.ExcessShare is not null;
+            rows[i] = !parentHidden[i] && !withholdShare && ranks[i] is null
+                ? row
+                : row with
+                {
+                    VsParent95 = parentHidden[i] ? Comparison.NotCompared : row.VsParent95,
+                    VsParent998 = parentHidden[i] ? Comparison.NotCompared : row.VsParent998,
+                    JudgementVsParent = parentHidden[i] ? Judgement.NotCompared : row.JudgementVsParent,
+                    ExcessShare = withholdShare ? null : row.ExcessShare,
+                    Note = withholdShare ? Append(row.Note, ShareWithheld) : row.Note,
+                    Rank = ranks[i],
+                };
         }
 
         return new IndicatorView(geography, definition, period, rows, method, policy.Describe());
@@ -136,6 +171,8 @@ public sealed class IndicatorView
             FunnelPosition = null,
             Note = reason == SuppressionReason.Primary ? "suppressed: small count" : "suppressed: protects a suppressed count nearby",
         };
+
+    private const string ShareWithheld = "excess share withheld: a sibling's count is suppressed";
 
     private static string Append(string? note, string more) => note is null ? more : $"{note}; {more}";
 }
