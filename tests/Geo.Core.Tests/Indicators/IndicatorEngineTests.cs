@@ -120,7 +120,11 @@ public class IndicatorEngineTests
         IReadOnlyList<AgeBand> bands = [new(0, 64), new(65, null)];
         var population = new Dictionary<string, double[]>
         {
-            ["N1"] = [100, 100], ["N2"] = [300, 100], ["N3"] = [100, 0], ["N4"] = [0, 100], ["N5"] = [100, 0],
+            ["N1"] = [100, 100],
+            ["N2"] = [300, 100],
+            ["N3"] = [100, 0],
+            ["N4"] = [0, 100],
+            ["N5"] = [100, 0],
         };
         var records = new (string Area, int Band, double Count)[]
         {
@@ -149,7 +153,9 @@ public class IndicatorEngineTests
         {
             ["N1"] = pops.Select(p => Math.Floor(p / 3)).ToArray(),
             ["N2"] = pops.Select(p => p - Math.Floor(p / 3)).ToArray(),
-            ["N3"] = pops, ["N4"] = pops, ["N5"] = pops,
+            ["N3"] = pops,
+            ["N4"] = pops,
+            ["N5"] = pops,
         };
         var records = new List<IndicatorRecord>();
         for (var b = 0; b < 19; b++)

@@ -118,7 +118,11 @@ public sealed partial class IndicatorReaderTests
     {
         var spec = Spec(new IndicatorFileSpec
         {
-            Path = "lsoa11_scores.csv", AreaLevel = "neighbourhood-2011", Area = "lsoa11_code", FixedPeriod = "2019", Value = "score",
+            Path = "lsoa11_scores.csv",
+            AreaLevel = "neighbourhood-2011",
+            Area = "lsoa11_code",
+            FixedPeriod = "2019",
+            Value = "score",
             Lsoa11Lookup = Lookup,
         }, valueType: "score", multiplier: 1);
 

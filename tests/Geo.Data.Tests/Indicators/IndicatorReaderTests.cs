@@ -77,7 +77,11 @@ public sealed partial class IndicatorReaderTests
     {
         var file = new IndicatorFileSpec
         {
-            Path = "copd_long_sexes.csv", Area = "lsoa21_code", Period = "period", AgeBand = "age_band", Sex = "sex",
+            Path = "copd_long_sexes.csv",
+            Area = "lsoa21_code",
+            Period = "period",
+            AgeBand = "age_band",
+            Sex = "sex",
             Numerator = "admissions",
         };
 
@@ -121,8 +125,13 @@ public sealed partial class IndicatorReaderTests
     {
         var file = new IndicatorFileSpec
         {
-            Path = "lsoa11_population.csv", Area = "lsoa11_code", FixedPeriod = "2020", Numerators = ["65", "66", "90+"],
-            Denominator = "total_population", AreaLevel = "neighbourhood-2011", Lsoa11Lookup = Lookup,
+            Path = "lsoa11_population.csv",
+            Area = "lsoa11_code",
+            FixedPeriod = "2020",
+            Numerators = ["65", "66", "90+"],
+            Denominator = "total_population",
+            AreaLevel = "neighbourhood-2011",
+            Lsoa11Lookup = Lookup,
         };
 
         var source = Read(Spec(file, valueType: "proportion", multiplier: 100), Context() with { Lsoa11LookupPath = IndicatorFixtures.Path("lsoa11_lookup.csv") });
@@ -135,8 +144,13 @@ public sealed partial class IndicatorReaderTests
     {
         var file = new IndicatorFileSpec
         {
-            Path = "qof_lad.csv", AreaLevel = "place", Area = "lad_code", FixedPeriod = "2019/20", Numerator = "register",
-            Denominator = "list", Filter = new IndicatorFilterSpec { Column = "group_code", EqualTo = "copd" },
+            Path = "qof_lad.csv",
+            AreaLevel = "place",
+            Area = "lad_code",
+            FixedPeriod = "2019/20",
+            Numerator = "register",
+            Denominator = "list",
+            Filter = new IndicatorFilterSpec { Column = "group_code", EqualTo = "copd" },
         };
 
         var source = Read(Spec(file, valueType: "proportion", multiplier: 100));
