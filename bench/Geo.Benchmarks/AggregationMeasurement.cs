@@ -47,14 +47,8 @@ internal static class AggregationMeasurement
             foreach (var period in source.Periods)
             {
                 clock.Restart();
-                engine.Compute(period);
-                var computed = clock.Elapsed.TotalMilliseconds;
                 var view = engine.Publish(period);
                 times.Add(clock.Elapsed.TotalMilliseconds);
-                if (Environment.GetEnvironmentVariable("GEO_BENCH_SPLIT") is not null)
-                {
-                    Console.WriteLine($"  {period}: compute {computed:F1} ms, publish {clock.Elapsed.TotalMilliseconds - computed:F1} ms");
-                }
                 hidden += view.Rows.Count(r => r.Suppression != Core.Indicators.Suppression.SuppressionReason.None);
             }
 
