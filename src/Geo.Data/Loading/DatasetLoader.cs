@@ -120,8 +120,6 @@ public static class DatasetLoader
         var inDataset = repaired.Where(b => geography.Find(b.Code)?.Level == Level.Neighbourhood).ToList();
         MatchBoundaries(source, geography, repaired, report);
 
-        progress?.Report("checking the coverage for gaps and overlaps");
-        CoverageCheck.Check(inDataset, report);
 
         var population = MatchNeighbourhoodRows(geography, source.Population, r => r.Neighbourhood, r => r.Counts,
             source.PopulationFile, "population", report);
@@ -131,6 +129,10 @@ public static class DatasetLoader
         progress?.Report("dissolving place, ICP and system boundaries from the neighbourhoods");
         var neighbourhoods = inDataset.ToDictionary(b => b.Code, b => b.Boundary, StringComparer.OrdinalIgnoreCase);
         var boundaries = new Dictionary<string, Geometry>(BoundaryDissolver.Dissolve(geography, neighbourhoods), StringComparer.OrdinalIgnoreCase);
+
+        // The country boundary is the union of every neighbourhood: the gap search reuses it.
+        progress?.Report("checking the coverage for gaps and overlaps");
+        CoverageCheck.Check(inDataset, report, union: boundaries.GetValueOrDefault(geography.Root.Code));
         foreach (var (code, geometry) in neighbourhoods)
         {
             boundaries[code] = geometry;

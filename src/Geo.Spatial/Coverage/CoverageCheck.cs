@@ -40,7 +40,10 @@ public static class CoverageCheck
     /// to <paramref name="report"/>: overlaps first, ordered by codes; then gaps, ordered by codes and
     /// position.
     /// </summary>
-    public static void Check(IReadOnlyList<NeighbourhoodBoundary> boundaries, DatasetReport report, double minimumArea = 1.0)
+    /// <param name="union">The union of all the polygons when the caller has it already (the dissolved
+    /// country boundary, say), to save computing it again for the gap search.</param>
+    public static void Check(IReadOnlyList<NeighbourhoodBoundary> boundaries, DatasetReport report, double minimumArea = 1.0,
+        Geometry? union = null)
     {
         ArgumentNullException.ThrowIfNull(boundaries);
         ArgumentNullException.ThrowIfNull(report);
@@ -63,7 +66,7 @@ public static class CoverageCheck
 
         var flagged = FindFlagged(geometries, index);
         var overlaps = FindOverlaps(items, geometries, index, flagged, minimumArea);
-        var gaps = FindGaps(items, geometries, index, flagged, minimumArea);
+        var gaps = FindGaps(items, geometries, index, union ?? Union(geometries, flagged), minimumArea);
 
         report.CoverageProblems.AddRange(overlaps);
         report.CoverageProblems.AddRange(gaps);
@@ -126,9 +129,8 @@ public static class CoverageCheck
     }
 
     private static List<CoverageProblem> FindGaps(
-        NeighbourhoodBoundary[] items, Geometry[] geometries, STRtree<int> index, bool[] flagged, double minimumArea)
+        NeighbourhoodBoundary[] items, Geometry[] geometries, STRtree<int> index, Geometry union, double minimumArea)
     {
-        var union = Union(geometries, flagged);
         var components = Polygons(union);
         var holes = new List<(Polygon Hole, int Owner)>();
         for (var c = 0; c < components.Count; c++)
