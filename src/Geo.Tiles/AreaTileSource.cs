@@ -1,0 +1,132 @@
+using Geo.Core.Geography;
+using Geo.Data;
+using Geo.Spatial.Projection;
+using NetTopologySuite.Geometries;
+
+namespace Geo.Tiles;
+
+/// <summary>
+/// The tiles of one level of a dataset's geography: one layer named after the level, one polygon feature
+/// per area with properties <c>code</c>, <c>name</c>, <c>parent</c> (below the country) and <c>partial</c>
+/// (places), and as feature id the area's index in its level's code order (stable for the dataset; viewers
+/// should still key on <c>code</c>, e.g. MapLibre's <c>promoteId</c>).
+/// </summary>
+/// <remarks>
+/// Each zoom band's simplified, projected polygons are built on the first request for a tile in that band
+/// and kept (see <see cref="TileSettings"/>). Thread-safe: bands are built once under <see cref="Lazy{T}"/>,
+/// then only read; each tile is cut with its own buffers.
+/// </remarks>
+public sealed class AreaTileSource : ITileSource
+{
+    private readonly Lazy<ZoomBand>[] _bands;
+
+    public AreaTileSource(Dataset dataset, Level level, double[] bounds, int maxZoom = TileSettings.MaxZoom)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxZoom);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxZoom, 30);
+        Level = level;
+        var features = new List<AreaFeature>();
+        var shapes = new List<Geometry>();
+        var areas = dataset.Geography.AtLevel(level);
+        for (var i = 0; i < areas.Count; i++)
+        {
+            if (dataset.Boundaries.TryGetValue(areas[i].Code, out var boundary) && !boundary.IsEmpty)
+            {
+                features.Add(new AreaFeature((ulong)i, Properties(areas[i])));
+                shapes.Add(boundary);
+            }
+        }
+
+        _bands = Enumerable.Range(0, TileSettings.Band(maxZoom) + 1)
+            .Select(band => new Lazy<ZoomBand>(() => new ZoomBand(features, shapes, TileSettings.Tolerance(band))))
+            .ToArray();
+
+        var fields = new Dictionary<string, string>
+        {
+            ["code"] = "Area code (join indicator values on this; MapLibre promoteId)",
+            ["name"] = "Area name",
+        };
+        if (level != Level.Country)
+        {
+            fields["parent"] = "Code of the area one level up";
+        }
+
+        if (level == Level.Place)
+        {
+            fields["partial"] = "True when the place holds only the part of its district inside this system";
+        }
+
+        Info = new TileSourceInfo(
+            level.ToName(),
+            $"{level.ToName()} boundaries of {dataset.Name} ({dataset.BoundaryVintage}). Feature id: the area's index "
+                + "in its level's code order, stable for this data version; use the code property as the key.",
+            0,
+            maxZoom,
+            bounds,
+            fields);
+    }
+
+    public Level Level { get; }
+
+    public TileSourceInfo Info { get; }
+
+    /// <summary>Builds the polygons of the band that serves zoom <paramref name="z"/> now, if not built yet
+    /// (to warm a server, or to time it apart from tile cutting).</summary>
+    public void Prepare(int z) => _ = Band(z);
+
+    public byte[] GetTile(TileCoordinate tile, CancellationToken cancellation = default)
+    {
+        if (!tile.IsInGrid || tile.Z > Info.MaxZoom)
+        {
+            throw new ArgumentOutOfRangeException(nameof(tile), tile, $"Tile {tile} is outside zooms 0-{Info.MaxZoom} or the grid.");
+        }
+
+        var band = Band(tile.Z);
+        var margin = tile.Size * TileSettings.Buffer / TileSettings.Extent;
+        var minX = tile.MinX;
+        var maxY = tile.MaxY;
+        var hits = band.Query(new Envelope(minX - margin, minX + tile.Size + margin, maxY - tile.Size - margin, maxY + margin));
+
+        var encoder = new PolygonEncoder();
+        encoder.SetTile(tile);
+        var layer = new MvtLayerWriter(Info.Id, TileSettings.Extent);
+        foreach (var area in hits)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var commands = encoder.Encode(area);
+            if (!commands.IsEmpty)
+            {
+                layer.AddPolygon(area.Feature.Id, area.Feature.Properties, commands);
+            }
+        }
+
+        return layer.ToTile();
+    }
+
+    /// <summary>The WGS84 [west, south, east, north] bounds of a British National Grid geometry.</summary>
+    public static double[] Wgs84Bounds(Geometry bng)
+    {
+        ArgumentNullException.ThrowIfNull(bng);
+        var envelope = BritishNationalGrid.ToWgs84(bng).EnvelopeInternal;
+        return [envelope.MinX, envelope.MinY, envelope.MaxX, envelope.MaxY];
+    }
+
+    private ZoomBand Band(int z) => _bands[TileSettings.Band(Math.Min(z, Info.MaxZoom))].Value;
+
+    private static List<KeyValuePair<string, object>> Properties(Area area)
+    {
+        var properties = new List<KeyValuePair<string, object>> { new("code", area.Code), new("name", area.Name) };
+        if (area.ParentCode is not null)
+        {
+            properties.Add(new("parent", area.ParentCode));
+        }
+
+        if (area.Level == Level.Place)
+        {
+            properties.Add(new("partial", area.IsPartial));
+        }
+
+        return properties;
+    }
+}
