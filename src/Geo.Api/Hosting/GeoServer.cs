@@ -13,6 +13,7 @@ public static class GeoServer
             .Validate(o => string.IsNullOrWhiteSpace(o.Dataset) || File.Exists(o.Dataset), "Geo:Dataset names a manifest file that does not exist.")
             .ValidateOnStart();
         builder.Services.AddSingleton<DatasetHost>();
+        builder.Services.AddSingleton(services => new Geo.Tiles.TileCatalog(services.GetRequiredService<DatasetHost>().Dataset));
         builder.Services.AddProblemDetails();
         configure?.Invoke(builder);
 
@@ -22,6 +23,7 @@ public static class GeoServer
 
         app.MapHealthApi();
         app.MapAreasApi();
+        app.MapTilesApi();
         return app;
     }
 
