@@ -1,3 +1,4 @@
+using Geo.Api.Apis;
 using Geo.Data;
 using Geo.Data.Demo;
 using Geo.Data.Loading;
@@ -9,11 +10,24 @@ namespace Geo.Api.Hosting;
 /// Holds the dataset the server answers from. It is loaded once, before the server takes requests,
 /// and never mutated afterwards, so request handlers read it without locks.
 /// </summary>
-public sealed class DatasetHost(IOptions<GeoOptions> options, ILogger<DatasetHost> logger)
+public sealed class DatasetHost
 {
-    private readonly Lazy<Dataset> _dataset = new(() => Load(options.Value, logger));
+    private readonly Lazy<Dataset> _dataset;
+    private readonly Lazy<AreaSearch> _search;
+
+    public DatasetHost(IOptions<GeoOptions> options, ILogger<DatasetHost> logger)
+    {
+        _dataset = new(() => Load(options.Value, logger));
+        _search = new(() => new AreaSearch(Dataset.Geography));
+    }
 
     public Dataset Dataset => _dataset.Value;
+
+    /// <summary>The name and code index of every area, built on first use.</summary>
+    public AreaSearch Search => _search.Value;
+
+    /// <summary>Changes whenever the server starts, so that entity tags never outlive a data reload.</summary>
+    public string Version { get; } = Convert.ToHexStringLower(BitConverter.GetBytes(DateTime.UtcNow.Ticks))[..12];
 
     private static Dataset Load(GeoOptions options, ILogger logger)
     {

@@ -13,17 +13,29 @@ public static class GeoServer
             .Validate(o => string.IsNullOrWhiteSpace(o.Dataset) || File.Exists(o.Dataset), "Geo:Dataset names a manifest file that does not exist.")
             .ValidateOnStart();
         builder.Services.AddSingleton<DatasetHost>();
-        builder.Services.AddSingleton(services => new Geo.Tiles.TileCatalog(services.GetRequiredService<DatasetHost>().Dataset));
+        builder.Services.AddSingleton<ApiExamples>();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
+        // Binding failures throw, so that ApiExceptionHandler can answer with the parameter's name.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        builder.Services.AddOutputCache(o => o.DefaultExpirationTimeSpan = TimeSpan.FromHours(1));
+        builder.Services.AddOpenApi(o => o.AddOperationTransformer<OpenApiExampleTransformer>());
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseApiCaching();
+        app.UseOutputCache();
 
         app.MapHealthApi();
+        app.MapDatasetApi();
         app.MapAreasApi();
-        app.MapTilesApi();
+        app.MapIndicatorsApi();
+        app.MapCompareApi();
+        app.MapOpenApi();
+        app.MapReferenceApi();
         return app;
     }
 

@@ -1,3 +1,6 @@
+using Geo.Core.Indicators;
+using Geo.Data.Indicators;
+
 namespace Geo.Data.Export;
 
 /// <summary>
@@ -21,4 +24,34 @@ public sealed record ExportMetadata(
     string Comparisons,
     string SuppressionRule,
     string Command,
-    IReadOnlyDictionary<string, string> Columns);
+    IReadOnlyDictionary<string, string> Columns)
+{
+    /// <summary>How the comparisons columns are decided, in words.</summary>
+    public const string ComparisonsRule =
+        "Significantly higher or lower when the benchmark value (parent or England) lies outside the area's 95% (99.8%) confidence interval; better or worse by the indicator's polarity.";
+
+    /// <summary>The metadata of rows taken from <paramref name="view"/>; <paramref name="command"/> says how to
+    /// get them again (a command line, or the API's URL).</summary>
+    public static ExportMetadata For(Dataset dataset, IndicatorView view, string selection, string command)
+    {
+        var d = view.Definition;
+        return new ExportMetadata(
+            dataset.Name,
+            dataset.Synthetic,
+            dataset.BoundaryVintage,
+            d.Id,
+            d.Name,
+            IndicatorTerms.Name(d.ValueType),
+            d.Multiplier,
+            d.Unit,
+            IndicatorTerms.Name(d.Polarity),
+            d.Source,
+            view.Period,
+            selection,
+            view.Method,
+            ComparisonsRule,
+            view.SuppressionRule,
+            command,
+            IndicatorTable.Columns.ToDictionary(c => c.Name, c => c.Meaning));
+    }
+}

@@ -1,0 +1,18 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Geo.Api.Apis;
+
+namespace Geo.Api.Hosting;
+
+/// <summary>Source-generated JSON for the API's answers: no reflection per request. Camel-case names
+/// unless a DTO names its properties (the export columns of <see cref="IndicatorRowDto"/>).</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(HealthDto))]
+[JsonSerializable(typeof(DatasetDto))]
+[JsonSerializable(typeof(AreaDto))]
+[JsonSerializable(typeof(IReadOnlyList<AreaHitDto>))]
+[JsonSerializable(typeof(IReadOnlyList<IndicatorDto>))]
+[JsonSerializable(typeof(IndicatorAreaDto))]
+[JsonSerializable(typeof(IndicatorRowsDto))]
+[JsonSerializable(typeof(CompareDto))]
+public sealed partial class ApiJsonContext : JsonSerializerContext;

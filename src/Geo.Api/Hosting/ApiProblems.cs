@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Geo.Api.Hosting;
+
+/// <summary>
+/// Every error answer of the API, as RFC 9457 problem details: the one place that decides status codes,
+/// titles and type links. Unexpected exceptions become a 500 through the exception handler, without
+/// details in Production. Stateless.
+/// </summary>
+public static class ApiProblems
+{
+    /// <summary>404: the area code is not in the dataset.</summary>
+    public static ProblemHttpResult UnknownArea(string code, string dataset) => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: "Unknown area",
+        detail: $"No area has the code '{code}' in dataset '{dataset}'.",
+        type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5");
+
+    /// <summary>404: the indicator id is not in the dataset; the detail lists those that are.</summary>
+    public static ProblemHttpResult UnknownIndicator(string id, IEnumerable<string> known) => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: "Unknown indicator",
+        detail: $"No indicator has the id '{id}'; the indicators are: {string.Join(", ", known)}.",
+        type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5");
+
+    /// <summary>404: the area has no boundary (listed by the lookup, missing from the boundary file).</summary>
+    public static ProblemHttpResult NoBoundary(string code) => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: "No boundary",
+        detail: $"Area '{code}' has no boundary in this dataset.",
+        type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5");
+
+    /// <summary>400: a parameter's value is not acceptable; <paramref name="detail"/> says what is.</summary>
+    public static ProblemHttpResult BadParameter(string parameter, string detail) => TypedResults.Problem(
+        statusCode: StatusCodes.Status400BadRequest,
+        title: $"Bad parameter '{parameter}'",
+        detail: detail,
+        type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1",
+        extensions: new Dictionary<string, object?> { ["parameter"] = parameter });
+}

@@ -1,0 +1,238 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Geo.Api.Apis;
+using Geo.Core.Geography;
+using Geo.Core.Indicators;
+using Geo.Data.Export;
+
+namespace Geo.Api.Tests.Apis;
+
+public class IndicatorsApiTests(DemoApiFactory factory) : IClassFixture<DemoApiFactory>
+{
+    private const string Base = "/api/indicators/" + DemoData.Indicator + "/areas/";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private async Task<T> Get<T>(string url) => (await factory.CreateClient().GetFromJsonAsync<T>(url, Json))!;
+
+    private static void AssertRowIs(IndicatorRow expected, IndicatorRowDto actual, IndicatorDefinition definition) =>
+        Assert.Equal(IndicatorRowDto.From(expected, definition), actual);
+
+    [Fact]
+    public async Task GetAreaValue_System_IsThePublishedRowWithMetadata()
+    {
+        var view = DemoData.Latest(factory);
+        var expected = view.Get("X54000001");
+
+        var answer = await Get<IndicatorAreaDto>(Base + "X54000001");
+
+        AssertRowIs(expected, answer.Row, view.Definition);
+        Assert.Equal(Math.Round(expected.Value!.Value, 6), answer.Row.Value);
+        Assert.Equal(Math.Round(expected.Lower95!.Value, 6), answer.Row.Lower95);
+        Assert.Equal(Math.Round(expected.Upper998!.Value, 6), answer.Row.Upper998);
+        Assert.Equal(Math.Round(expected.Excess!.Value, 6), answer.Row.Excess);
+        Assert.Equal(view.Method, answer.Metadata.Method);
+        Assert.Equal(view.SuppressionRule, answer.Metadata.SuppressionRule);
+        Assert.Equal(100_000, answer.Metadata.Multiplier);
+        Assert.Equal("higher-is-worse", answer.Metadata.Polarity);
+        Assert.Equal(view.Period, answer.Metadata.Period);
+        Assert.Contains("/areas/X54000001", answer.Metadata.Command, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetAreaValue_EarlierPeriod_IsThatPeriodsRow()
+    {
+        var engine = DemoData.Dataset(factory).Indicator(DemoData.Indicator);
+        var period = engine.Periods[0];
+
+        var answer = await Get<IndicatorAreaDto>(Base + "X54000002?period=" + Uri.EscapeDataString(period));
+
+        AssertRowIs(engine.Publish(period).Get("X54000002"), answer.Row, engine.Definition);
+        Assert.Equal(period, answer.Row.Period);
+    }
+
+    [Fact]
+    public async Task GetChildren_EachSystemAndPlace_RowsEqualTheEnginesPublishedRows()
+    {
+        var dataset = DemoData.Dataset(factory);
+        var view = DemoData.Latest(factory);
+        var codes = new[] { "X54000001", "X54000002", "X54000003", dataset.Geography.AtLevel(Level.Place)[0].Code };
+        foreach (var code in codes)
+        {
+            var answer = await Get<IndicatorRowsDto>(Base + code + "/children");
+
+            var children = dataset.Geography.Get(code).ChildCodes;
+            Assert.Equal(children, answer.Rows.Select(r => r.Code));
+            for (var i = 0; i < children.Count; i++)
+            {
+                AssertRowIs(view.Get(children[i]), answer.Rows[i], view.Definition);
+            }
+
+            AssertRowIs(view.Get(code), answer.Area, view.Definition);
+        }
+    }
+
+    [Fact]
+    public async Task GetChildren_RowFields_AreTheExportColumns()
+    {
+        using var answer = JsonDocument.Parse(await factory.CreateClient().GetStringAsync(Base + "X54000001/children"));
+
+        var row = answer.RootElement.GetProperty("rows")[0];
+        Assert.Equal(IndicatorTable.Columns.Select(c => c.Name), row.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(IndicatorTable.Columns.Select(c => c.Name),
+            answer.RootElement.GetProperty("metadata").GetProperty("columns").EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task GetChildrenCsv_Place_IsTheExportersBytes()
+    {
+        var dataset = DemoData.Dataset(factory);
+        var view = DemoData.Latest(factory);
+        var place = dataset.Geography.AtLevel(Level.Place)[1];
+        using var expected = new StringWriter();
+        IndicatorExporter.WriteCsv(expected, view.Children(place.Code).ToArray(), view.Definition);
+
+        var response = await factory.CreateClient().GetAsync(Base + place.Code + "/children.csv");
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(expected.ToString())], bytes);
+    }
+
+    [Fact]
+    public async Task GetChildrenGeoJson_System_HasOneFeaturePerChildWithMetadata()
+    {
+        var view = DemoData.Latest(factory);
+        var children = view.Children("X54000003").ToArray();
+
+        var response = await factory.CreateClient().GetAsync(Base + "X54000003/children.geojson");
+
+        Assert.Equal("application/geo+json", response.Content.Headers.ContentType?.MediaType);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
+        var features = json.RootElement.GetProperty("features").EnumerateArray().ToArray();
+        Assert.Equal(children.Select(c => c.Area.Code), features.Select(f => f.GetProperty("id").GetString()));
+        Assert.Equal(Math.Round(children[0].Value!.Value, 6), features[0].GetProperty("properties").GetProperty("value").GetDouble());
+        Assert.Equal("children of X54000003", json.RootElement.GetProperty("metadata").GetProperty("selection").GetString());
+        Assert.NotEqual(JsonValueKind.Null, features[0].GetProperty("geometry").ValueKind);
+    }
+
+    [Theory]
+    [InlineData("rate", HotspotOrder.Rate)]
+    [InlineData("excess", HotspotOrder.Excess)]
+    [InlineData("funnel", HotspotOrder.Funnel)]
+    public async Task GetHotspots_EachOrder_IsHotspotsFind(string by, HotspotOrder order)
+    {
+        var view = DemoData.Latest(factory);
+        var expected = Hotspots.Find(view, "X54000001", order, 15);
+
+        var answer = await Get<IndicatorRowsDto>(Base + $"X54000001/hotspots?top=15&by={by}");
+
+        Assert.Equal(expected.Select(r => r.Area.Code), answer.Rows.Select(r => r.Code));
+        Assert.All(answer.Rows, r => Assert.Equal("neighbourhood", r.Level));
+        Assert.Contains($"by {by}", answer.Metadata.Selection, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetHotspotsCsv_Default_IsTheExportersBytesOfTheTop20ByRate()
+    {
+        var view = DemoData.Latest(factory);
+        using var expected = new StringWriter();
+        IndicatorExporter.WriteCsv(expected, Hotspots.Find(view, "X54000002", HotspotOrder.Rate, 20), view.Definition);
+
+        var bytes = await factory.CreateClient().GetByteArrayAsync(Base + "X54000002/hotspots.csv");
+
+        Assert.Equal([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(expected.ToString())], bytes);
+    }
+
+    [Fact]
+    public async Task GetHotspotsGeoJson_Top5_HasFiveFeatures()
+    {
+        using var json = JsonDocument.Parse(await factory.CreateClient().GetStringAsync(Base + "X54000002/hotspots.geojson?top=5&by=excess"));
+
+        Assert.Equal(5, json.RootElement.GetProperty("features").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task SuppressedNeighbourhood_InChildrenAreaAndHotspots_HasNoCountValueOrLimits()
+    {
+        var hidden = DemoData.SuppressedNeighbourhood(factory);
+        var client = factory.CreateClient();
+
+        var children = await Get<IndicatorRowsDto>(Base + hidden.Area.ParentCode + "/children");
+        var area = await Get<IndicatorAreaDto>(Base + hidden.Area.Code);
+        var hotspots = await Get<IndicatorRowsDto>(Base + hidden.Area.ParentCode + "/hotspots?top=1000&by=rate");
+        var csv = await client.GetStringAsync(Base + hidden.Area.ParentCode + "/children.csv");
+
+        foreach (var row in new[] { children.Rows.Single(r => r.Code == hidden.Area.Code), area.Row })
+        {
+            Assert.Equal("primary", row.Suppressed);
+            Assert.Null(row.Count);
+            Assert.Null(row.Value);
+            Assert.Null(row.Lower95);
+            Assert.Null(row.Upper95);
+            Assert.Null(row.Lower998);
+            Assert.Null(row.Upper998);
+            Assert.Null(row.Excess);
+        }
+
+        Assert.DoesNotContain(hotspots.Rows, r => r.Code == hidden.Area.Code);
+        Assert.All(hotspots.Rows, r => Assert.NotNull(r.Value));
+        var line = csv.Split('\n').Single(l => l.StartsWith(hidden.Area.Code + ",", StringComparison.Ordinal));
+        var cells = line.Split(',');
+        Assert.All(new[] { 5, 7, 8, 9, 10, 11 }, c => Assert.Equal("", cells[c]));
+    }
+
+    [Fact]
+    public async Task UnknownIndicator_Is404ListingTheIds()
+    {
+        var response = await factory.CreateClient().GetAsync("/api/indicators/asthma/areas/X54000001/children");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var detail = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString();
+        Assert.Contains("asthma", detail, StringComparison.Ordinal);
+        Assert.Contains(DemoData.Indicator, detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownArea_Is404NamingIt()
+    {
+        var response = await factory.CreateClient().GetAsync(Base + "X54999999/hotspots");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("X54999999", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("X54000001?period=1999", "period")]
+    [InlineData("X54000001/children?period=1999", "period")]
+    [InlineData("X54000001/children.csv?period=1999", "period")]
+    [InlineData("X54000001/hotspots?by=worst", "by")]
+    [InlineData("X54000001/hotspots?top=0", "top")]
+    [InlineData("X54000001/hotspots.csv?top=1001", "top")]
+    [InlineData("X54000001/hotspots.geojson?by=density", "by")]
+    public async Task BadParameter_Is400NamingIt(string path, string parameter)
+    {
+        var response = await factory.CreateClient().GetAsync(Base + path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(parameter, problem.GetProperty("parameter").GetString());
+        if (parameter == "period")
+        {
+            var periods = DemoData.Dataset(factory).Indicator(DemoData.Indicator).Periods;
+            Assert.All(periods, p => Assert.Contains(p, problem.GetProperty("detail").GetString(), StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task TopNotANumber_Is400NamingIt()
+    {
+        var response = await factory.CreateClient().GetAsync(Base + "X54000001/hotspots?top=many");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("top", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+}

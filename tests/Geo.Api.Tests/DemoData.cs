@@ -1,0 +1,26 @@
+using Geo.Api.Hosting;
+using Geo.Core.Geography;
+using Geo.Core.Indicators;
+using Geo.Core.Indicators.Suppression;
+using Geo.Data;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Geo.Api.Tests;
+
+/// <summary>What the tests check the API against: the demo dataset the server holds, read directly.</summary>
+internal static class DemoData
+{
+    public const string Indicator = "copd-emergency-admissions";
+
+    public static Dataset Dataset(DemoApiFactory factory) => factory.Services.GetRequiredService<DatasetHost>().Dataset;
+
+    public static IndicatorView Latest(DemoApiFactory factory)
+    {
+        var engine = Dataset(factory).Indicator(Indicator);
+        return engine.Publish(engine.LatestPeriod);
+    }
+
+    /// <summary>A published neighbourhood whose count is suppressed (the demo has some in every period).</summary>
+    public static IndicatorRow SuppressedNeighbourhood(DemoApiFactory factory) =>
+        Latest(factory).Rows.First(r => r.Area.Level == Level.Neighbourhood && r.Suppression == SuppressionReason.Primary);
+}
