@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# HTTP API load test: starts `geo serve` (Release) on full England on 127.0.0.1 with a free port,
+# waits for /api/health, then runs wrk (Debian's: apt-get update && apt-get install -y wrk) at
+# CONNECTIONS connections for SECONDS seconds against the children endpoint of a system and of a
+# place, reports requests/s and p50/p95/p99 latency, samples the server's peak RSS (VmHWM) and stops it.
+# Loopback only; bounded in time. Installs nothing.
+# usage: bench/load/api-load.sh [ENGLAND_DIR] [SECONDS] [CONNECTIONS]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+england=${1:-../shared/data/england}
+seconds=${2:-20}
+connections=${3:-32}
+indicator=income-deprivation
+system=E54000050   # North East and North Cumbria: 4 ICPs
+place=E08000035    # Leeds: 488 neighbourhoods
+
+command -v wrk >/dev/null || { echo "wrk not found: apt-get update && apt-get install -y wrk" >&2; exit 1; }
+dotnet build -c Release src/Geo.Cli -v quiet -nologo >/dev/null
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+base="http://127.0.0.1:$port"
+log=$(mktemp)
+dotnet src/Geo.Cli/bin/Release/net10.0/geo.dll serve --dataset data/england.dataset.json --data-root "$england" \
+  --urls "$base" >"$log" 2>&1 &
+server=$!
+trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -f "$log"' EXIT
+
+started=$(date +%s.%N)
+for _ in $(seq 600); do
+  curl -sf "$base/api/health" >/dev/null && break
+  kill -0 "$server" 2>/dev/null || { cat "$log" >&2; exit 1; }
+  sleep 0.2
+done
+curl -sf "$base/api/health" >/dev/null || { echo "server did not answer within 120 s" >&2; exit 1; }
+printf 'server ready in %.1f s (pid %d, %s)\n' "$(echo "$(date +%s.%N) - $started" | bc)" "$server" "$base"
+
+for area in "$system" "$place"; do
+  url="$base/api/indicators/$indicator/areas/$area/children"
+  # The first request publishes the indicator-period (cached by the engine) and fills the output cache.
+  first=$(curl -s -o /dev/null -w '%{time_total} %{size_download}' "$url")
+  echo "== GET ${url#"$base"}"
+  echo "first request: ${first% *} s, ${first#* } bytes"
+  wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/load/percentiles.lua "$url" | grep -E '^(requests|latency_ms)'
+done
+
+grep -E 'VmHWM|VmRSS' "/proc/$server/status"
