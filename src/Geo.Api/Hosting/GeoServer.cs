@@ -13,6 +13,7 @@ public static class GeoServer
             .Validate(o => string.IsNullOrWhiteSpace(o.Dataset) || File.Exists(o.Dataset), "Geo:Dataset names a manifest file that does not exist.")
             .ValidateOnStart();
         builder.Services.AddSingleton<DatasetHost>();
+        builder.Services.AddSingleton(services => new Geo.Tiles.TileCatalog(services.GetRequiredService<DatasetHost>().Dataset));
         builder.Services.AddSingleton<ApiExamples>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         // Binding failures throw, so that ApiExceptionHandler can answer with the parameter's name.
@@ -32,6 +33,7 @@ public static class GeoServer
         app.MapHealthApi();
         app.MapDatasetApi();
         app.MapAreasApi();
+        app.MapTilesApi();
         app.MapIndicatorsApi();
         app.MapCompareApi();
         app.MapOpenApi();
