@@ -2,7 +2,6 @@ using System.CommandLine;
 using Geo.Core.Indicators;
 using Geo.Data;
 using Geo.Data.Export;
-using Geo.Data.Indicators;
 
 namespace Geo.Cli.Commands;
 
@@ -44,24 +43,7 @@ internal static class IndicatorOptions
         string selection, string format, FileInfo? output, string[] args)
     {
         var d = engine.Definition;
-        var metadata = new ExportMetadata(
-            dataset.Name,
-            dataset.Synthetic,
-            dataset.BoundaryVintage,
-            d.Id,
-            d.Name,
-            IndicatorTerms.Name(d.ValueType),
-            d.Multiplier,
-            d.Unit,
-            IndicatorTerms.Name(d.Polarity),
-            d.Source,
-            view.Period,
-            selection,
-            view.Method,
-            "Significantly higher or lower when the benchmark value (parent or England) lies outside the area's 95% (99.8%) confidence interval; better or worse by the indicator's polarity.",
-            view.SuppressionRule,
-            "geo " + string.Join(' ', args.Skip(1)),
-            IndicatorTable.Columns.ToDictionary(c => c.Name, c => c.Meaning));
+        var metadata = ExportMetadata.For(dataset, view, selection, "geo " + string.Join(' ', args.Skip(1)));
 
         var geojson = format == "geojson";
         if (output is null)
