@@ -15,6 +15,7 @@ try
         ["join", .. var rest] => JoinMeasurement.Run(BenchArguments.Parse(rest)),
         ["compare", .. var rest] => AnswerComparison.Run(BenchArguments.Parse(rest)),
         ["aggregate", .. var rest] => AggregationMeasurement.Run(BenchArguments.Parse(rest)),
+        ["tiles", .. var rest] => TileMeasurement.Run(BenchArguments.Parse(rest)),
         ["micro", .. var rest] => BenchmarkSwitcher.FromAssembly(typeof(PointIndexBenchmarks).Assembly).Run(rest).Any() ? 0 : 1,
         _ => Usage(),
     };

@@ -9,6 +9,7 @@ var root = new RootCommand("geo: health indicators from integrated care systems 
     ExportCommand.Create(),
     HotspotsCommand.Create(),
     DemoCommand.Create(),
+    TilesCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -18,6 +18,11 @@ namespace Geo.Tiles;
 /// </remarks>
 public sealed class AreaTileSource : ITileSource
 {
+    /// <summary>Each thread's buffers, grown to its largest tile and reused, so that cutting big tiles does
+    /// not keep allocating large arrays (each of which would bring a full collection nearer).</summary>
+    [ThreadStatic]
+    private static TileWorkspace? _workspace;
+
     private readonly Lazy<ZoomBand>[] _bands;
 
     public AreaTileSource(Dataset dataset, Level level, double[] bounds, int maxZoom = TileSettings.MaxZoom)
@@ -86,11 +91,14 @@ public sealed class AreaTileSource : ITileSource
         var margin = tile.Size * TileSettings.Buffer / TileSettings.Extent;
         var minX = tile.MinX;
         var maxY = tile.MaxY;
-        var hits = band.Query(new Envelope(minX - margin, minX + tile.Size + margin, maxY - tile.Size - margin, maxY + margin));
+        var work = _workspace ??= new TileWorkspace();
+        var hits = work.Hits;
+        band.Query(new Envelope(minX - margin, minX + tile.Size + margin, maxY - tile.Size - margin, maxY + margin), hits);
 
-        var encoder = new PolygonEncoder();
+        var encoder = work.Encoder;
         encoder.SetTile(tile);
-        var layer = new MvtLayerWriter(Info.Id, TileSettings.Extent);
+        var layer = work.Layer;
+        layer.Reset(Info.Id, TileSettings.Extent);
         foreach (var area in hits)
         {
             cancellation.ThrowIfCancellationRequested();
@@ -101,7 +109,9 @@ public sealed class AreaTileSource : ITileSource
             }
         }
 
-        return layer.ToTile();
+        var bytes = layer.ToTile();
+        hits.Clear();
+        return bytes;
     }
 
     /// <summary>The WGS84 [west, south, east, north] bounds of a British National Grid geometry.</summary>

@@ -3,9 +3,10 @@ namespace Geo.Tiles;
 /// <summary>
 /// Writes one Mapbox Vector Tile 2.1 layer of polygon features, then the tile holding it. Property
 /// values are strings or booleans, with keys and values shared through the layer's tables as the
-/// specification asks. Not thread-safe: one per tile being written.
+/// specification asks. Reusable: <see cref="Reset"/> starts the next tile with the buffers already grown.
+/// Not thread-safe: one per thread.
 /// </summary>
-internal sealed class MvtLayerWriter(string name, int extent)
+internal sealed class MvtLayerWriter
 {
     private const uint PolygonType = 3;
 
@@ -15,6 +16,20 @@ internal sealed class MvtLayerWriter(string name, int extent)
     private readonly Dictionary<string, uint> _keys = new(StringComparer.Ordinal);
     private readonly Dictionary<object, uint> _values = [];
     private readonly List<uint> _tags = [];
+    private readonly ProtoBuffer _layer = new();
+    private readonly ProtoBuffer _value = new();
+    private string _name = "";
+    private int _extent;
+
+    public void Reset(string name, int extent)
+    {
+        _name = name;
+        _extent = extent;
+        _features.Clear();
+        _keys.Clear();
+        _values.Clear();
+        FeatureCount = 0;
+    }
 
     public int FeatureCount { get; private set; }
 
@@ -45,15 +60,16 @@ internal sealed class MvtLayerWriter(string name, int extent)
             return [];
         }
 
-        var layer = new ProtoBuffer();
-        layer.WriteStringField(1, name);
+        var layer = _layer;
+        layer.Clear();
+        layer.WriteStringField(1, _name);
         layer.WriteRaw(_features);
         foreach (var key in _keys.Keys)
         {
             layer.WriteStringField(3, key);
         }
 
-        var value = new ProtoBuffer();
+        var value = _value;
         foreach (var v in _values.Keys)
         {
             value.Clear();
@@ -72,12 +88,9 @@ internal sealed class MvtLayerWriter(string name, int extent)
             layer.WriteMessageField(4, value);
         }
 
-        layer.WriteVarintField(5, (ulong)extent);
+        layer.WriteVarintField(5, (ulong)_extent);
         layer.WriteVarintField(15, 2);
-
-        var tile = new ProtoBuffer();
-        tile.WriteMessageField(3, layer);
-        return tile.ToArray();
+        return layer.ToMessageArray(3);
     }
 
     private static uint Index<T>(Dictionary<T, uint> table, T item)

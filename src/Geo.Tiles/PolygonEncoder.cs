@@ -4,7 +4,8 @@ namespace Geo.Tiles;
 
 /// <summary>
 /// Turns prepared Web Mercator polygons into MVT polygon commands for one tile: scale to tile units,
-/// clip to the buffered tile, round to integers, drop rings that collapse, orient shells clockwise
+/// clip to the buffered tile, round to integers, drop rings that collapse or are under
+/// <see cref="TileSettings.MinRingArea"/>, orient shells clockwise
 /// and holes anticlockwise (on screen), as MVT 2.1 asks. Not thread-safe: one per tile being cut.
 /// </summary>
 /// <remarks>
@@ -49,6 +50,13 @@ internal sealed class PolygonEncoder
         _commands.Clear();
         _cursorX = 0;
         _cursorY = 0;
+        // Rounding moves a vertex at most half a unit, so a ring is never larger than its envelope grown by
+        // one unit each way: most neighbourhoods at low zoom are dropped here without touching a vertex.
+        if ((((area.MaxX - area.MinX) * _scale) + 1) * (((area.MaxY - area.MinY) * _scale) + 1) < TileSettings.MinRingArea)
+        {
+            return [];
+        }
+
         var clip = (area.MinX - _minX) * _scale < Low || (area.MaxX - _minX) * _scale > High
             || (_maxY - area.MaxY) * _scale < Low || (_maxY - area.MinY) * _scale > High;
         var shellKept = false;
@@ -100,7 +108,7 @@ internal sealed class PolygonEncoder
             area2 += ((long)_ring[2 * i] * _ring[(2 * j) + 1]) - ((long)_ring[2 * j] * _ring[(2 * i) + 1]);
         }
 
-        if (area2 == 0)
+        if (Math.Abs(area2) < 2 * TileSettings.MinRingArea)
         {
             return false;
         }

@@ -4,7 +4,8 @@ namespace Geo.Tiles;
 
 /// <summary>
 /// A growable buffer of protocol-buffer wire format: just the varint and length-delimited fields MVT
-/// needs. Not thread-safe: one per tile being written.
+/// needs. Its storage grows and is kept, so a buffer reused tile after tile stops allocating. Not
+/// thread-safe: one per thread.
 /// </summary>
 internal sealed class ProtoBuffer
 {
@@ -67,7 +68,27 @@ internal sealed class ProtoBuffer
         }
     }
 
-    public byte[] ToArray() => Span.ToArray();
+    /// <summary>A new array holding this buffer as field <paramref name="field"/> of an enclosing message.</summary>
+    public byte[] ToMessageArray(int field)
+    {
+        var key = ((ulong)field << 3) | LengthWire;
+        var result = new byte[VarintSize((uint)key) + VarintSize((uint)Length) + Length];
+        var i = 0;
+        foreach (var value in (ReadOnlySpan<ulong>)[key, (ulong)Length])
+        {
+            var v = value;
+            while (v >= 0x80)
+            {
+                result[i++] = (byte)(v | 0x80);
+                v >>= 7;
+            }
+
+            result[i++] = (byte)v;
+        }
+
+        Span.CopyTo(result.AsSpan(i));
+        return result;
+    }
 
     private void WriteVarint(ulong value)
     {

@@ -21,6 +21,11 @@ public static class TileSettings
     /// <summary>Tile units of geometry kept beyond each edge (as PostGIS's ST_AsMVTGeom default).</summary>
     public const int Buffer = 64;
 
+    /// <summary>Rings smaller than this, in square tile units, are left out: a quarter of a screen pixel when
+    /// the tile is drawn 512 pixels wide (64 units² a pixel). At low zoom most neighbourhoods are this small,
+    /// and drawing them would only blur the map and swell the tile.</summary>
+    public const int MinRingArea = 16;
+
     /// <summary>The highest zoom served.</summary>
     public const int MaxZoom = 14;
 

@@ -1,6 +1,7 @@
 using Geo.Spatial.Projection;
 using NetTopologySuite.Coverage;
 using NetTopologySuite.Geometries;
+using NetTopologySuite.Index;
 using NetTopologySuite.Index.Strtree;
 
 namespace Geo.Tiles;
@@ -35,11 +36,16 @@ internal sealed class ZoomBand
     public IReadOnlyList<PreparedArea> Areas { get; }
 
     /// <summary>The areas whose envelope meets <paramref name="envelope"/> (Web Mercator), in feature-id order.</summary>
-    public List<PreparedArea> Query(Envelope envelope)
+    public void Query(Envelope envelope, List<PreparedArea> hits)
     {
-        var hits = _index.Query(envelope).ToList();
-        hits.Sort((a, b) => a.Feature.Id.CompareTo(b.Feature.Id));
-        return hits;
+        hits.Clear();
+        _index.Query(envelope, new ItemVisitor(hits));
+        hits.Sort(static (a, b) => a.Feature.Id.CompareTo(b.Feature.Id));
+    }
+
+    private sealed class ItemVisitor(List<PreparedArea> hits) : IItemVisitor<PreparedArea>
+    {
+        public void VisitItem(PreparedArea item) => hits.Add(item);
     }
 
     private static PreparedArea? Prepare(AreaFeature feature, Geometry mercator)

@@ -47,7 +47,9 @@ public class AreaTileSourceTests
     [Fact]
     public void GetTile_Places_CarryPartialFlag()
     {
-        var tile = new TileCoordinate(0, 0, 0);
+        var centre = DemoTiles.Dataset.Boundaries[DemoTiles.Dataset.Geography.Root.Code].Centroid;
+        var (lon, lat) = BritishNationalGrid.ToWgs84(centre.X, centre.Y);
+        var tile = DemoTiles.TileAt(lon, lat, 5);
 
         var features = DemoTiles.Decode(DemoTiles.Source("place").GetTile(tile), tile, "place");
 
@@ -99,6 +101,14 @@ public class AreaTileSourceTests
             Assert.Empty(NearMisses(b.Geometry, a.Geometry, unit));
             Assert.True(shared.Length >= 2 * unit, what);
         }
+    }
+
+    [Fact]
+    public void GetTile_NeighbourhoodsUnderAQuarterPixel_AreLeftOut()
+    {
+        // At z0 a tile unit is about 5 km: every demo neighbourhood is smaller than 16 square units.
+        Assert.Empty(DemoTiles.Source("neighbourhood").GetTile(new TileCoordinate(0, 0, 0)));
+        Assert.NotEmpty(DemoTiles.Source("system").GetTile(new TileCoordinate(0, 0, 0)));
     }
 
     [Fact]

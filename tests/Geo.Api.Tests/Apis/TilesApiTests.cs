@@ -38,8 +38,8 @@ public class TilesApiTests(DemoApiFactory factory) : IClassFixture<DemoApiFactor
     public async Task GetTile_IfNoneMatchCurrentETag_Is304()
     {
         var client = factory.CreateClient();
-        var first = await client.GetAsync("/tiles/neighbourhood/0/0/0.mvt");
-        var request = new HttpRequestMessage(HttpMethod.Get, "/tiles/neighbourhood/0/0/0.mvt");
+        var first = await client.GetAsync("/tiles/system/0/0/0.mvt");
+        var request = new HttpRequestMessage(HttpMethod.Get, "/tiles/system/0/0/0.mvt");
         request.Headers.IfNoneMatch.Add(first.Headers.ETag!);
 
         var second = await client.SendAsync(request);
