@@ -44,7 +44,7 @@ public sealed class AreaTileSource : ITileSource
         }
 
         _bands = Enumerable.Range(0, TileSettings.Band(maxZoom) + 1)
-            .Select(band => new Lazy<ZoomBand>(() => new ZoomBand(features, shapes, TileSettings.Tolerance(band))))
+            .Select(band => new Lazy<ZoomBand>(() => new ZoomBand(features, shapes, TileSettings.Tolerance(band), band)))
             .ToArray();
 
         var fields = new Dictionary<string, string>
