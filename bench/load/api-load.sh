@@ -2,7 +2,8 @@
 # HTTP API load test: starts `geo serve` (Release) on full England on 127.0.0.1 with a free port,
 # waits for /api/health, then runs wrk (Debian's: apt-get update && apt-get install -y wrk) at
 # CONNECTIONS connections for SECONDS seconds against the children endpoint of a system and of a
-# place, reports requests/s and p50/p95/p99 latency, samples the server's peak RSS (VmHWM) and stops it.
+# place, and a cached vector tile, reports requests/s and p50/p95/p99 latency, samples the server's
+# peak RSS (VmHWM) and stops it.
 # Loopback only; bounded in time. Installs nothing.
 # usage: bench/load/api-load.sh [ENGLAND_DIR] [SECONDS] [CONNECTIONS]
 set -euo pipefail
@@ -33,9 +34,10 @@ done
 curl -sf "$base/api/health" >/dev/null || { echo "server did not answer within 120 s" >&2; exit 1; }
 printf 'server ready in %.1f s (pid %d, %s)\n' "$(echo "$(date +%s.%N) - $started" | bc)" "$server" "$base"
 
-for area in "$system" "$place"; do
-  url="$base/api/indicators/$indicator/areas/$area/children"
-  # The first request publishes the indicator-period (cached by the engine) and fills the output cache.
+tile="$base/tiles/neighbourhood/10/508/324.mvt"   # Middlesbrough
+for url in "$base/api/indicators/$indicator/areas/$system/children" \
+           "$base/api/indicators/$indicator/areas/$place/children" "$tile"; do
+  # The first request publishes the indicator-period (or cuts the tile) and fills the cache.
   first=$(curl -s -o /dev/null -w '%{time_total} %{size_download}' "$url")
   echo "== GET ${url#"$base"}"
   echo "first request: ${first% *} s, ${first#* } bytes"
