@@ -1,4 +1,5 @@
 using Geo.Api.Apis;
+using Microsoft.Extensions.FileProviders;
 
 namespace Geo.Api.Hosting;
 
@@ -27,6 +28,20 @@ public static class GeoServer
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // The map viewer (web/, built into viewer/ beside the server): index.html at /. Views live in the
+        // URL's hash, so no route needs a fallback. Revalidated on every load: its file names carry no hash.
+        var viewerRoot = Path.Combine(AppContext.BaseDirectory, "viewer");
+        if (Directory.Exists(viewerRoot))
+        {
+            var viewer = new PhysicalFileProvider(viewerRoot);
+            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = viewer });
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = viewer,
+                OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "no-cache",
+            });
+        }
+
         app.UseApiCaching();
         app.UseOutputCache();
 

@@ -1,0 +1,63 @@
+using Geo.Api.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Playwright;
+
+namespace Geo.Viewer.Tests;
+
+/// <summary>
+/// The real server (<see cref="GeoServer"/>, Kestrel on a free loopback port) on a dataset, with its
+/// viewer, and one headless chromium. Shared by a test class; the pages it opens are the tests' own.
+/// </summary>
+public sealed class ViewerHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly IPlaywright _playwright;
+
+    private ViewerHost(WebApplication app, IPlaywright playwright, IBrowser browser, string baseUrl)
+    {
+        _app = app;
+        _playwright = playwright;
+        Browser = browser;
+        BaseUrl = baseUrl;
+    }
+
+    public IBrowser Browser { get; }
+
+    /// <summary>The server's address, without a trailing slash.</summary>
+    public string BaseUrl { get; }
+
+    /// <summary>Starts the server on the demo (both arguments null) or on a manifest, then the browser.</summary>
+    public static async Task<ViewerHost> StartAsync(string? dataset = null, string? dataRoot = null)
+    {
+        var app = GeoServer.Build([], builder =>
+        {
+            builder.Configuration[$"{GeoOptions.Section}:{nameof(GeoOptions.Dataset)}"] = dataset;
+            builder.Configuration[$"{GeoOptions.Section}:{nameof(GeoOptions.DataRoot)}"] = dataRoot;
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        });
+        app.LoadDataset();
+        await app.StartAsync();
+        var baseUrl = app.Urls.First().TrimEnd('/');
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumFactAttribute.Path,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run",
+            ],
+        });
+        return new ViewerHost(app, playwright, browser, baseUrl);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,220 @@
+using System.Text.Json;
+
+namespace Geo.Viewer.Tests;
+
+/// <summary>The map viewer in headless chromium against the real server on the synthetic demo.</summary>
+public sealed class ViewerTests(DemoViewerFixture fixture) : IClassFixture<DemoViewerFixture>
+{
+    private const string Indicator = "copd-emergency-admissions";
+    private const string Country = "X92000001";
+    private const string Period = "2023/24";
+
+    private ViewerHost Host => fixture.Host;
+
+    [ChromiumFact]
+    public async Task Load_OpensOnSystemsColouredAndLabelledSynthetic()
+    {
+        var viewer = await ViewerPage.OpenAsync(Host);
+        await viewer.WaitForViewAsync(Country);
+        var page = viewer.Page;
+
+        Assert.True(await page.IsVisibleAsync("#synthetic"));
+        Assert.Equal(Indicator, await page.InputValueAsync("#indicator"));
+        Assert.Contains($"ind={Indicator}", page.Url);
+        var systems = await viewer.ApiAsync($"/api/indicators/{Indicator}/areas/{Country}/children?period={Period}");
+        Assert.Equal(systems.GetProperty("rows").GetArrayLength(), await page.Locator("#children-chart button.child").CountAsync());
+        // every system has a colour from the comparison with England
+        var filled = await page.EvaluateAsync<int>(
+            "codes => codes.filter(c => window.geoViewer.map.getFeatureState({ source: 'system', sourceLayer: 'system', id: c }).fill).length",
+            systems.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("code").GetString()).ToArray());
+        Assert.Equal(systems.GetProperty("rows").GetArrayLength(), filled);
+        Assert.Contains("Compared with England", await page.InnerTextAsync("#legend"));
+        await viewer.ScreenshotAsync("country");
+    }
+
+    [ChromiumFact]
+    public async Task Drill_ByMapClicks_GoesFromSystemThroughIcpAndPlaceToNeighbourhood()
+    {
+        var viewer = await ViewerPage.OpenAsync(Host);
+        await viewer.WaitForViewAsync(Country);
+
+        const string system = "X54000002";
+        await viewer.ClickFeatureAsync("system", system);
+        await viewer.WaitForViewAsync(system);
+        Assert.Contains("Integrated care partnerships", await viewer.Page.InnerTextAsync("#children-title"));
+        await viewer.ScreenshotAsync("system");
+
+        const string icp = "X-ICP-CENTRAL";
+        await viewer.ClickFeatureAsync("icp", icp);
+        await viewer.WaitForViewAsync(icp);
+        Assert.Contains("Places", await viewer.Page.InnerTextAsync("#children-title"));
+        await viewer.ScreenshotAsync("icp");
+
+        var places = await viewer.ApiAsync($"/api/indicators/{Indicator}/areas/{icp}/children?period={Period}");
+        var place = places.GetProperty("rows")[0].GetProperty("code").GetString()!;
+        await viewer.ClickFeatureAsync("place", place);
+        await viewer.WaitForViewAsync(place);
+        Assert.Contains("Neighbourhoods", await viewer.Page.InnerTextAsync("#children-title"));
+        await viewer.ScreenshotAsync("place");
+
+        var neighbourhoods = await viewer.ApiAsync($"/api/indicators/{Indicator}/areas/{place}/children?period={Period}");
+        var rows = neighbourhoods.GetProperty("rows").EnumerateArray().ToList();
+        var row = rows.FirstOrDefault(r => r.GetProperty("count").ValueKind == JsonValueKind.Number, rows[0]);
+        var code = row.GetProperty("code").GetString()!;
+        await viewer.ClickFeatureAsync("neighbourhood", code);
+        await viewer.WaitForViewAsync(place, code);
+        await AssertPanelShowsAsync(viewer, row);
+        await viewer.ScreenshotAsync("neighbourhood");
+
+        // Up goes back to the ICP's places; the breadcrumb names the chain
+        Assert.Contains(places.GetProperty("area").GetProperty("name").GetString()!, await viewer.Page.InnerTextAsync("#breadcrumb"));
+        await viewer.Page.ClickAsync("#up");
+        await viewer.WaitForViewAsync(icp);
+    }
+
+    [ChromiumFact]
+    public async Task Drill_SystemWithOneIcp_GoesStraightToPlacesAndSaysSo()
+    {
+        var viewer = await ViewerPage.OpenAsync(Host);
+        await viewer.WaitForViewAsync(Country);
+        await viewer.Page.ClickAsync("#children-chart button.child[data-code='X54000001']");
+        await viewer.WaitForViewAsync("X54000001-ICP");
+        Assert.Contains("one integrated care partnership", await viewer.Page.InnerTextAsync("#note"));
+        await viewer.Page.ClickAsync("#up");
+        await viewer.WaitForViewAsync(Country);
+    }
+
+    [ChromiumFact]
+    public async Task Panel_AreaFigures_MatchTheApi()
+    {
+        var viewer = await ViewerPage.OpenAsync(Host, "#area=X54000002");
+        await viewer.WaitForViewAsync("X54000002");
+        var answer = await viewer.ApiAsync($"/api/indicators/{Indicator}/areas/X54000002?period={Period}");
+        await AssertPanelShowsAsync(viewer, answer.GetProperty("row"));
+        var children = await viewer.ApiAsync($"/api/indicators/{Indicator}/areas/X54000002/children?period={Period}");
+        var ranked = children.GetProperty("rows").EnumerateArray().OrderByDescending(r => r.GetProperty("value").GetDouble()).First();
+        var first = viewer.Page.Locator("#children-chart button.child").First;
+        Assert.Equal(ranked.GetProperty("code").GetString(), await first.GetAttributeAsync("data-code"));
+        Assert.Equal(ViewerPage.Value(ranked, "value"), (await first.Locator(".num").InnerTextAsync()).Trim());
+        Assert.Equal(children.GetProperty("rows").GetArrayLength(), await viewer.Page.Locator("#funnel-chart circle").CountAsync());
+
+        // keyboard: a child is a button, Enter drills into it
+        await first.FocusAsync();
+        await viewer.Page.Keyboard.PressAsync("Enter");
+        await viewer.WaitForViewAsync(ranked.GetProperty("code").GetString()!);
+    }
+
+    [ChromiumFact]
+    public async Task Hotspots_ListMatchesApi_HoverHighlightsAndClickOpens()
+    {
+        var viewer = await ViewerPage.OpenAsync(Host, "#area=X54000002");
+        await viewer.WaitForViewAsync("X54000002");
+        var hotspots = await viewer.ApiAsync($"/api/indicators/{Indicator}/areas/X54000002/hotspots?period={Period}&by=rate&top=10");
+        var rows = hotspots.GetProperty("rows").EnumerateArray().ToList();
+        var items = viewer.Page.Locator("#hotspots button.hotspot");
+        Assert.Equal(rows.Count, await items.CountAsync());
+        Assert.Equal(rows.Select(r => r.GetProperty("code").GetString()), await items.EvaluateAllAsync<string[]>("bs => bs.map(b => b.dataset.code)"));
+
+        var top = rows[0];
+        var code = top.GetProperty("code").GetString()!;
+        await items.First.HoverAsync();
+        Assert.Contains(code, await viewer.Page.EvaluateAsync<string>("JSON.stringify(window.geoViewer.map.getFilter('hotspot'))"));
+
+        await items.First.ClickAsync();
+        await viewer.WaitForViewAsync(top.GetProperty("parent").GetString()!, code);
+        Assert.Equal(code, await viewer.Page.GetAttributeAsync("#focus-name", "data-code"));
+        await AssertPanelShowsAsync(viewer, top);
+    }
+
+    [ChromiumFact]
+    public async Task Export_HotspotCsvAndChildrenGeoJson_HoldWhatIsShown()
+    {
+        var viewer = await ViewerPage.OpenAsync(Host, "#area=X54000002&by=excess");
+        await viewer.WaitForViewAsync("X54000002");
+        var shown = await viewer.Page.Locator("#hotspots button.hotspot").EvaluateAllAsync<string[]>("bs => bs.map(b => b.dataset.code)");
+
+        var csv = await viewer.Page.RunAndWaitForDownloadAsync(() => viewer.Page.ClickAsync("#export-hotspots-csv"));
+        var lines = (await File.ReadAllLinesAsync(await csv.PathAsync())).Where(l => l.Length > 0).ToList();
+        Assert.StartsWith("code,name,level", lines[0].TrimStart('\uFEFF'));
+        Assert.Equal(shown, lines.Skip(1).Select(l => l.Split(',')[0]));
+
+        var geojson = await viewer.Page.RunAndWaitForDownloadAsync(() => viewer.Page.ClickAsync("#export-children-geojson"));
+        using var document = JsonDocument.Parse(await File.ReadAllTextAsync(await geojson.PathAsync()));
+        var features = document.RootElement.GetProperty("features");
+        var children = await viewer.Page.Locator("#children-chart button.child").EvaluateAllAsync<string[]>("bs => bs.map(b => b.dataset.code)");
+        Assert.Equal("FeatureCollection", document.RootElement.GetProperty("type").GetString());
+        Assert.Equal(children.Order(), features.EnumerateArray().Select(f => f.GetProperty("properties").GetProperty("code").GetString()!).Order());
+    }
+
+    [ChromiumFact]
+    public async Task DeepLink_RestoresPeriodColouringSelectionAndComparison()
+    {
+        var children = await new ViewerPage(null!, Host.BaseUrl).ApiAsync($"/api/indicators/{Indicator}/areas/X06000005/children?period=2022/23");
+        var row = children.GetProperty("rows").EnumerateArray().First(r => r.GetProperty("value").ValueKind == JsonValueKind.Number);
+        var code = row.GetProperty("code").GetString()!;
+        var hash = $"#ind={Indicator}&period=2022%2F23&area=X06000005&sel={code}&col=quintile&by=excess&cmp=X54000001,X54000002";
+
+        var viewer = await ViewerPage.OpenAsync(Host, hash);
+        await viewer.WaitForViewAsync("X06000005", code, "quintile");
+        Assert.Equal("2022/23", await viewer.Page.InputValueAsync("#period"));
+        Assert.Equal("quintile", await viewer.Page.InputValueAsync("#colouring"));
+        Assert.Equal("excess", await viewer.Page.InputValueAsync("#hotspot-by"));
+        Assert.Contains("quintiles", await viewer.Page.InnerTextAsync("#legend"));
+        await AssertPanelShowsAsync(viewer, row);
+
+        var compared = await viewer.ApiAsync($"/api/compare?indicator={Indicator}&areas=X54000001,X54000002&period=2022/23");
+        var pair = compared.GetProperty("pairs")[0];
+        var expected = pair.GetProperty("significant998").GetBoolean() ? "significantly different (99.8%)"
+            : pair.GetProperty("significant95").GetBoolean() ? "significantly different (95%)" : "not significantly different";
+        Assert.Equal(2, await viewer.Page.Locator("#compare tbody tr").CountAsync());
+        Assert.Contains(expected, await viewer.Page.InnerTextAsync("#compare .pairs"));
+        await viewer.ScreenshotAsync("deep-link-quintiles");
+    }
+
+    [ChromiumFact]
+    public async Task Compare_AddingNestedAreas_SaysNotCompared()
+    {
+        var viewer = await ViewerPage.OpenAsync(Host, "#area=X54000002");
+        await viewer.WaitForViewAsync("X54000002");
+        await viewer.Page.ClickAsync("#add-compare");
+        await viewer.Page.ClickAsync("#children-chart button.child[data-code='X-ICP-CENTRAL']");
+        await viewer.WaitForViewAsync("X-ICP-CENTRAL");
+        await viewer.Page.ClickAsync("#add-compare");
+        await viewer.Page.WaitForSelectorAsync("#compare .pairs li");
+        Assert.Contains("not compared (nested)", await viewer.Page.InnerTextAsync("#compare .pairs"));
+        Assert.Contains("cmp=X54000002%2CX-ICP-CENTRAL", viewer.Page.Url);
+        await viewer.ScreenshotAsync("compare");
+    }
+
+    [ChromiumFact]
+    public async Task Search_ByName_OpensTheArea()
+    {
+        var viewer = await ViewerPage.OpenAsync(Host);
+        await viewer.WaitForViewAsync(Country);
+        await viewer.Page.FillAsync("#search", "NHS Tesseley");
+        await viewer.Page.WaitForSelectorAsync("#search-results li");
+        await viewer.Page.PressAsync("#search", "Enter");
+        await viewer.WaitForViewAsync("X54000002");
+    }
+
+    [ChromiumFact]
+    public async Task NarrowScreen_PanelGoesBelowTheMap()
+    {
+        var viewer = await ViewerPage.OpenAsync(Host, "#area=X54000002", 390, 844);
+        await viewer.WaitForViewAsync("X54000002");
+        var map = await viewer.Page.Locator(".mapwrap").BoundingBoxAsync();
+        var panel = await viewer.Page.Locator("#panel").BoundingBoxAsync();
+        Assert.True(panel!.Y >= map!.Y + map.Height - 1, "the panel should sit below the map");
+        await viewer.ScreenshotAsync("narrow");
+    }
+
+    private static async Task AssertPanelShowsAsync(ViewerPage viewer, JsonElement row)
+    {
+        Assert.Equal(row.GetProperty("code").GetString(), await viewer.Page.GetAttributeAsync("#focus-name", "data-code"));
+        Assert.Equal(ViewerPage.Value(row, "value"), await viewer.FieldAsync("value"));
+        Assert.Equal(ViewerPage.Interval(row, "lower95", "upper95"), await viewer.FieldAsync("ci95"));
+        Assert.Equal(ViewerPage.Interval(row, "lower998", "upper998"), await viewer.FieldAsync("ci998"));
+        Assert.Equal(ViewerPage.Count(row, "count"), await viewer.FieldAsync("count"));
+        Assert.Equal(ViewerPage.Count(row, "denominator"), await viewer.FieldAsync("denominator"));
+    }
+}

@@ -1,0 +1,54 @@
+// The JSON API, with answers kept for the page's lifetime: the data do not change while a server runs.
+const cache = new Map();
+const enc = encodeURIComponent;
+
+export async function getJson(url) {
+  if (!cache.has(url)) {
+    const pending = fetch(url).then(async (response) => {
+      if (!response.ok) {
+        cache.delete(url);
+        let detail = response.statusText;
+        try { detail = (await response.json()).detail ?? detail; } catch { /* not problem details */ }
+        throw new Error(`${response.status} ${detail}`);
+      }
+      return response.json();
+    });
+    cache.set(url, pending);
+  }
+  return cache.get(url);
+}
+
+const indicatorArea = (ind, code) => `/api/indicators/${enc(ind)}/areas/${enc(code)}`;
+
+export const api = {
+  dataset: () => getJson('/api/dataset'),
+  area: (code) => getJson(`/api/areas/${enc(code)}`),
+  search: (q, limit = 8) => fetch(`/api/areas?q=${enc(q)}&limit=${limit}`).then((r) => (r.ok ? r.json() : [])),
+  children: (ind, code, period) => getJson(childrenUrl(ind, code, period, '')),
+  hotspots: (ind, code, period, by, top) => getJson(hotspotsUrl(ind, code, period, by, top, '')),
+  compare: (ind, codes, period) =>
+    getJson(`/api/compare?indicator=${enc(ind)}&areas=${codes.map(enc).join(',')}&period=${enc(period)}`),
+};
+
+/** The children's rows as JSON ('') or as the export files ('.csv', '.geojson'). */
+export function childrenUrl(ind, code, period, ext) {
+  return `${indicatorArea(ind, code)}/children${ext}?period=${enc(period)}`;
+}
+
+export function hotspotsUrl(ind, code, period, by, top, ext) {
+  return `${indicatorArea(ind, code)}/hotspots${ext}?period=${enc(period)}&by=${enc(by)}&top=${top}`;
+}
+
+/** Runs task over items, at most `width` at once; the results keep the items' order. */
+export async function pool(items, width, task) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await task(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
+  return results;
+}

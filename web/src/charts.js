@@ -1,0 +1,74 @@
+// Plain SVG charts: children ranked as bars with 95% interval whiskers, and a funnel plot.
+import { escapeHtml, fmtInterval, fmtValue, fmtCount, reason } from './format.js';
+
+/** One row per child, ranked by value; each row is a button that drills into (or selects) the child. */
+export function barsHtml(rows, benchmark, colourOf) {
+  const shown = rows.filter((r) => r.value != null).sort((a, b) => b.value - a.value || a.code.localeCompare(b.code));
+  const hidden = rows.filter((r) => r.value == null);
+  const max = Math.max(1e-9, ...shown.map((r) => r.upper95 ?? r.value), benchmark ?? 0);
+  const w = 150, h = 14;
+  const x = (v) => (v / max) * w;
+  const bar = (r) => {
+    const whisker = r.lower95 != null && r.upper95 != null
+      ? `<line x1="${x(r.lower95)}" x2="${x(r.upper95)}" y1="${h / 2}" y2="${h / 2}" stroke="#000" stroke-width="1.2"/>` +
+        `<line x1="${x(r.lower95)}" x2="${x(r.lower95)}" y1="3" y2="${h - 3}" stroke="#000"/>` +
+        `<line x1="${x(r.upper95)}" x2="${x(r.upper95)}" y1="3" y2="${h - 3}" stroke="#000"/>`
+      : '';
+    const ref = benchmark != null ? `<line x1="${x(benchmark)}" x2="${x(benchmark)}" y1="0" y2="${h}" stroke="#444" stroke-dasharray="2,2"/>` : '';
+    return `<svg class="bar" width="${w}" height="${h}" aria-hidden="true"><rect x="0" y="2" width="${x(r.value)}" height="${h - 4}" fill="${colourOf(r)}" stroke="#666" stroke-width="0.5"/>${whisker}${ref}</svg>`;
+  };
+  const item = (r, i) =>
+    `<li><button type="button" class="child" data-code="${escapeHtml(r.code)}" title="${escapeHtml(`${r.name}: ${fmtValue(r.value)} (95% CI ${fmtInterval(r.lower95, r.upper95)})`)}">` +
+    `<span class="rank">${i + 1}</span><span class="name">${escapeHtml(r.name)}</span>${bar(r)}<span class="num">${fmtValue(r.value)}</span></button></li>`;
+  const gone = (r) =>
+    `<li><button type="button" class="child muted" data-code="${escapeHtml(r.code)}" title="${escapeHtml(reason(r))}">` +
+    `<span class="rank">–</span><span class="name">${escapeHtml(r.name)}</span><span class="why">${r.suppressed ? 'suppressed' : 'no value'}</span></button></li>`;
+  return `<ol class="bars">${shown.map(item).join('')}${hidden.map(gone).join('')}</ol>` +
+    (benchmark != null ? `<p class="hint">Dashed line: the selected area's value (${fmtValue(benchmark)}). Whiskers: 95% confidence interval.</p>` : '');
+}
+
+const FUNNEL_COLOURS = { above998: '#D55E00', above95: '#E69F00', within: '#999999', below95: '#56B4E9', below998: '#0072B2' };
+
+/** Value against denominator, with the 95% and 99.8% control limits around the parent's value. */
+export function funnelSvg(rows, benchmark) {
+  const pts = rows.filter((r) => r.value != null && r.denominator > 0);
+  const limits = rows.filter((r) => r.denominator > 0 && r.funnel_upper95 != null).sort((a, b) => a.denominator - b.denominator);
+  if (pts.length === 0) return '<p class="hint">No values to plot.</p>';
+  const W = 320, H = 200, L = 44, B = 28, T = 8, R = 8;
+  const maxX = Math.max(...rows.map((r) => r.denominator ?? 0)) * 1.05;
+  const ys = [...pts.map((r) => r.value), ...limits.map((r) => r.funnel_upper998 ?? r.funnel_upper95)];
+  const maxY = Math.max(...ys, benchmark ?? 0) * 1.05 || 1;
+  const minY = Math.min(0, ...pts.map((r) => r.value));
+  const sx = (v) => L + (v / maxX) * (W - L - R);
+  const sy = (v) => T + (1 - (v - minY) / (maxY - minY)) * (H - T - B);
+  const path = (key) => {
+    const p = limits.filter((r) => r[key] != null).map((r) => `${sx(r.denominator).toFixed(1)},${sy(r[key]).toFixed(1)}`);
+    return p.length > 1 ? `<polyline points="${p.join(' ')}" fill="none" stroke="#555" stroke-width="1" ${key.includes('998') ? '' : 'stroke-dasharray="4,3"'}/>` : '';
+  };
+  const dots = pts.map((r) =>
+    `<circle cx="${sx(r.denominator).toFixed(1)}" cy="${sy(r.value).toFixed(1)}" r="3.5" fill="${FUNNEL_COLOURS[r.funnel] ?? '#999'}" stroke="#222" stroke-width="0.5" data-code="${escapeHtml(r.code)}">` +
+    `<title>${escapeHtml(`${r.name}: ${fmtValue(r.value)}, denominator ${fmtCount(r.denominator)}, ${r.funnel ?? ''}`)}</title></circle>`).join('');
+  const ref = benchmark != null ? `<line x1="${L}" x2="${W - R}" y1="${sy(benchmark)}" y2="${sy(benchmark)}" stroke="#000"/>` : '';
+  const axes = `<line x1="${L}" x2="${L}" y1="${T}" y2="${H - B}" stroke="#000"/><line x1="${L}" x2="${W - R}" y1="${H - B}" y2="${H - B}" stroke="#000"/>` +
+    `<text x="${L - 4}" y="${T + 8}" text-anchor="end">${fmtValue(maxY)}</text><text x="${L - 4}" y="${H - B}" text-anchor="end">${fmtValue(minY)}</text>` +
+    `<text x="${W - R}" y="${H - 8}" text-anchor="end">denominator ${fmtCount(maxX)}</text><text x="${L}" y="${H - 8}">0</text>`;
+  return `<svg class="funnel" viewBox="0 0 ${W} ${H}" role="img" aria-label="Funnel plot of ${pts.length} areas">${axes}` +
+    `${path('funnel_upper95')}${path('funnel_lower95')}${path('funnel_upper998')}${path('funnel_lower998')}${ref}${dots}</svg>` +
+    '<p class="hint">Solid line: the parent value; dashed curves: 95% limits; solid curves: 99.8% limits. Orange/red: above, blue: below.</p>';
+}
+
+/** Areas side by side on one scale with their 95% intervals. */
+export function compareSvg(rows) {
+  const vals = rows.flatMap((r) => [r.lower95, r.upper95, r.value]).filter((v) => v != null);
+  if (vals.length === 0) return '';
+  const W = 320, rowH = 22, L = 8, R = 8;
+  const lo = Math.min(0, ...vals), hi = Math.max(...vals) * 1.05;
+  const sx = (v) => L + ((v - lo) / (hi - lo)) * (W - L - R);
+  const body = rows.map((r, i) => {
+    const y = i * rowH + rowH / 2;
+    if (r.value == null) return `<text x="${L}" y="${y + 4}">${escapeHtml(r.name)}: ${r.suppressed ? 'suppressed' : 'no value'}</text>`;
+    return `<line x1="${sx(r.lower95)}" x2="${sx(r.upper95)}" y1="${y}" y2="${y}" stroke="#000" stroke-width="1.5"/>` +
+      `<circle cx="${sx(r.value)}" cy="${y}" r="4" fill="#0072B2"><title>${escapeHtml(`${r.name}: ${fmtValue(r.value)} (${fmtInterval(r.lower95, r.upper95)})`)}</title></circle>`;
+  }).join('');
+  return `<svg class="compare-chart" viewBox="0 0 ${W} ${rows.length * rowH}" role="img" aria-label="Compared values with 95% intervals">${body}</svg>`;
+}

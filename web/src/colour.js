@@ -1,0 +1,60 @@
+// Colouring: comparison with parent or England (by the indicator's polarity), or national quintiles.
+// Okabe-Ito hues for the comparison, viridis for the quintiles: both readable with colour-blindness.
+export const SUPPRESSED = '#8c8c8c';
+export const NO_VALUE = '#dcdcdc';
+
+export const COMPARISON = [
+  { key: 'better', label: 'significantly better', colour: '#0072B2' },
+  { key: 'similar', label: 'similar', colour: '#F0E6B8' },
+  { key: 'worse', label: 'significantly worse', colour: '#D55E00' },
+  { key: 'lower', label: 'significantly lower', colour: '#56B4E9' },
+  { key: 'higher', label: 'significantly higher', colour: '#CC79A7' },
+];
+
+export const QUINTILES = ['#fde725', '#5ec962', '#21918c', '#3b528b', '#440154'];
+
+/** Breaks between five classes: the 20th, 40th, 60th and 80th percentiles of the values. */
+export function quintileBreaks(values) {
+  const v = values.filter((x) => x != null && Number.isFinite(x)).sort((a, b) => a - b);
+  if (v.length === 0) return [];
+  const at = (q) => {
+    const pos = (v.length - 1) * q;
+    const lo = Math.floor(pos);
+    const hi = Math.ceil(pos);
+    return v[lo] + (v[hi] - v[lo]) * (pos - lo);
+  };
+  return [0.2, 0.4, 0.6, 0.8].map(at);
+}
+
+export function quintileOf(value, breaks) {
+  let i = 0;
+  while (i < breaks.length && value > breaks[i]) i++;
+  return i;
+}
+
+/** The class of one row: { key, colour, label }. */
+export function classify(row, colouring, breaks) {
+  if (row.suppressed) return { key: 'suppressed', colour: SUPPRESSED, label: 'suppressed (small numbers)' };
+  if (row.value == null) return { key: 'none', colour: NO_VALUE, label: 'no value' };
+  if (colouring === 'quintile') {
+    if (!breaks || breaks.length === 0) return { key: 'none', colour: NO_VALUE, label: 'no value' };
+    const q = quintileOf(row.value, breaks);
+    return { key: 'q' + q, colour: QUINTILES[q], label: `quintile ${q + 1}` };
+  }
+  const judged = colouring === 'parent' ? row.vs_parent : row.vs_england;
+  const found = COMPARISON.find((c) => c.key === judged);
+  return found ?? { key: 'none', colour: NO_VALUE, label: 'not compared' };
+}
+
+/** The legend's entries for a colouring, in display order. */
+export function legendEntries(colouring, breaks, format) {
+  const tail = [
+    { key: 'suppressed', colour: SUPPRESSED, label: 'suppressed (small numbers)', hatch: true },
+    { key: 'none', colour: NO_VALUE, label: 'no value / not compared' },
+  ];
+  if (colouring === 'quintile') {
+    const bounds = ['min', ...breaks.map(format), 'max'];
+    return [...QUINTILES.map((colour, q) => ({ key: 'q' + q, colour, label: `${bounds[q]} – ${bounds[q + 1]}` })), ...tail];
+  }
+  return [...COMPARISON, ...tail];
+}

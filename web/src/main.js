@@ -1,0 +1,260 @@
+// Geo's map viewer: systems coloured by an indicator; click down through ICPs and places to
+// neighbourhoods; the panel ranks the children, plots their funnel, lists hotspots and compares areas.
+import { api, pool } from './api.js';
+import { classify, legendEntries, quintileBreaks } from './colour.js';
+import { escapeHtml, fmtCount, fmtInterval, fmtValue, reason } from './format.js';
+import { LEVELS, createMap, drawChildren, markHotspot, markHover, markSelected, outlineArea, pagePointOf } from './map.js';
+import { exportLinks, renderBreadcrumb, renderChildren, renderCompare, renderHotspots, renderLegend, renderSummary } from './panel.js';
+import { setupSearch } from './search.js';
+import { go, readState } from './state.js';
+
+const $ = (id) => document.getElementById(id);
+const HOTSPOTS_TOP = 10;
+
+// What the browser tests and the benchmark read: the view drawn last, and timings in ms.
+const hook = (window.geoViewer = { view: null, firstColouredMs: null, drills: [], pagePointOf: null });
+
+let dataset, country, map, state;
+let current = null; // { area, rows, byCode, childLevel, colourOf }
+let renderToken = 0;
+let drillStartedAt = null;
+let lastFitted = null;
+const breaksCache = new Map();
+
+async function boot() {
+  dataset = await api.dataset();
+  $('synthetic').hidden = !dataset.synthetic;
+  if (dataset.synthetic) document.title += ' (synthetic demo)';
+  const hits = await api.search('92000001', 5);
+  country = hits.find((h) => h.level === 'country')?.code ?? (await api.search('E92000001', 1))[0]?.code;
+  $('indicator').innerHTML = dataset.indicators.map((i) => `<option value="${escapeHtml(i.id)}">${escapeHtml(i.name)}</option>`).join('');
+
+  map = createMap($('map'));
+  hook.pagePointOf = (level, code) => pagePointOf(map, level, code);
+  hook.map = map;
+  await new Promise((resolve) => map.once('load', resolve));
+  wireControls();
+  window.addEventListener('popstate', render);
+  window.addEventListener('geo:state', render);
+  await render();
+}
+
+function defaultIndicator() {
+  // the first indicator built from counts (a score such as IMD has no count to compare)
+  return (dataset.indicators.find((i) => !/score/i.test(i.valueType)) ?? dataset.indicators[0]).id;
+}
+
+function update(change, replace = false) {
+  go({ ...state, ...change }, replace);
+}
+
+function wireControls() {
+  $('indicator').addEventListener('change', (e) => {
+    const ind = dataset.indicators.find((i) => i.id === e.target.value);
+    update({ ind: ind.id, period: ind.latestPeriod });
+  });
+  $('period').addEventListener('change', (e) => update({ period: e.target.value }));
+  $('colouring').addEventListener('change', (e) => update({ col: e.target.value }));
+  $('hotspot-by').addEventListener('change', (e) => update({ by: e.target.value }));
+  setupSearch((hit) => openArea(hit.code, hit.level, hit.parent));
+
+  const tooltip = $('tooltip');
+  map.on('mousemove', (e) => {
+    if (!current) return;
+    const layer = `${current.childLevel}-fill`;
+    const f = map.queryRenderedFeatures(e.point, { layers: [layer] })[0];
+    const row = f && current.byCode.get(f.properties.code);
+    markHover(map, current.childLevel, row?.code);
+    map.getCanvas().style.cursor = row ? 'pointer' : '';
+    if (!row) { tooltip.hidden = true; return; }
+    const why = reason(row);
+    tooltip.innerHTML = `<strong>${escapeHtml(row.name)}</strong> <small>${escapeHtml(row.code)}</small><br>` +
+      (row.value != null ? `${fmtValue(row.value)} (95% CI ${fmtInterval(row.lower95, row.upper95)})<br>count ${fmtCount(row.count)} / ${fmtCount(row.denominator)}<br>` : '') +
+      `${escapeHtml(current.colourOf(row).label)}` + (why ? `<br><em>${escapeHtml(why)}</em>` : '');
+    tooltip.style.left = `${e.point.x + 14}px`;
+    tooltip.style.top = `${e.point.y + 14}px`;
+    tooltip.hidden = false;
+  });
+  map.on('mouseout', () => { tooltip.hidden = true; });
+  map.on('click', (e) => {
+    if (!current) return;
+    const f = map.queryRenderedFeatures(e.point, { layers: [`${current.childLevel}-fill`] })[0];
+    if (f) {
+      $('tooltip').hidden = true;
+      openChild(f.properties.code);
+    }
+  });
+}
+
+/** A child of the current area was chosen: drill into it, or select it at the bottom level. */
+function openChild(code) {
+  drillStartedAt = performance.now();
+  if (current.childLevel === 'neighbourhood') {
+    update({ sel: code });
+  } else {
+    update({ area: code, sel: null });
+  }
+}
+
+function openArea(code, level, parent) {
+  drillStartedAt = performance.now();
+  if (level === 'neighbourhood') update({ area: parent, sel: code });
+  else update({ area: code, sel: null });
+}
+
+/** Breadcrumb and Up: a system with one ICP shows that ICP's places, so up from there is the country. */
+async function goUp(code, level) {
+  if (level === 'system' && current?.area.level === 'icp') {
+    const system = await api.area(code);
+    if (system.children.length === 1 && system.children[0].code === current.area.code) {
+      openArea(system.parent.code, system.parent.level, null);
+      return;
+    }
+  }
+  openArea(code, level, null);
+}
+
+/** Breaks of the level's national distribution, once per indicator, period and level. */
+async function nationalBreaks(ind, period, level) {
+  const key = `${ind}|${period}|${level}`;
+  if (!breaksCache.has(key)) {
+    breaksCache.set(key, (async () => {
+      let parents = [country];
+      let rows = [];
+      for (const step of LEVELS.slice(1, LEVELS.indexOf(level) + 1)) {
+        const answers = await pool(parents, 6, (code) => api.children(ind, code, period));
+        rows = answers.flatMap((a) => a.rows);
+        parents = rows.map((r) => r.code);
+        if (step === level) break;
+      }
+      return quintileBreaks(rows.map((r) => r.value));
+    })());
+  }
+  return breaksCache.get(key);
+}
+
+function idle() {
+  return new Promise((resolve) => {
+    if (map.loaded() && !map.isMoving() && map.areTilesLoaded()) {
+      map.once('idle', resolve);
+      map.triggerRepaint();
+    } else {
+      map.once('idle', resolve);
+    }
+  });
+}
+
+async function render() {
+  const token = ++renderToken;
+  state = readState();
+  const indicator = dataset.indicators.find((i) => i.id === state.ind);
+  if (!indicator || !indicator.periods.includes(state.period) || !state.area) {
+    const ind = indicator ?? dataset.indicators.find((i) => i.id === defaultIndicator());
+    update({ ind: ind.id, period: ind.periods.includes(state.period) ? state.period : ind.latestPeriod, area: state.area ?? country }, true);
+    return;
+  }
+  $('indicator').value = indicator.id;
+  $('period').innerHTML = indicator.periods.map((p) => `<option ${p === state.period ? 'selected' : ''}>${escapeHtml(p)}</option>`).join('');
+  $('colouring').value = state.col;
+  $('hotspot-by').value = state.by;
+
+  let area;
+  try {
+    area = await api.area(state.area);
+  } catch (err) {
+    $('note').textContent = `Area ${state.area}: ${err.message}. Showing the country.`;
+    $('note').hidden = false;
+    update({ area: country, sel: null }, true);
+    return;
+  }
+  if (token !== renderToken) return;
+  if (area.level === 'neighbourhood') { update({ area: area.parent.code, sel: area.code }, true); return; }
+  let note = '';
+  if (area.level === 'system' && area.children.length === 1) {
+    update({ area: area.children[0].code }, true);
+    return;
+  }
+  if (area.level === 'icp') {
+    const system = await api.area(area.parent.code);
+    if (system.children.length === 1) note = `${system.name} has one integrated care partnership, so its places are shown.`;
+  }
+  $('note').textContent = note;
+  $('note').hidden = !note;
+
+  const answer = await api.children(state.ind, area.code, state.period);
+  if (token !== renderToken) return;
+  const rows = answer.rows;
+  const childLevel = rows[0]?.level ?? LEVELS[LEVELS.indexOf(area.level) + 1];
+  const breaks = state.col === 'quintile' ? await nationalBreaks(state.ind, state.period, childLevel) : [];
+  if (token !== renderToken) return;
+  const colourOf = (row) => classify(row, state.col, breaks);
+  const byCode = new Map(rows.map((r) => [r.code, r]));
+  current = { area, rows, byCode, childLevel, colourOf };
+
+  // map
+  drawChildren(map, childLevel, area.code, rows, (r) => colourOf(r).colour);
+  outlineArea(map, area.level, area.code);
+  const sel = state.sel && byCode.has(state.sel) ? state.sel : null;
+  markSelected(map, childLevel, sel);
+  markHotspot(map, null);
+  if (lastFitted !== area.code) {
+    lastFitted = area.code;
+    map.fitBounds(area.bbox, { padding: 24, animate: false });
+  }
+  const counts = new Map();
+  rows.forEach((r) => { const k = colourOf(r).key; counts.set(k, (counts.get(k) ?? 0) + 1); });
+  const title = state.col === 'quintile' ? `National quintiles of ${childLevel}s` : state.col === 'parent' ? `Compared with ${area.name}` : 'Compared with England';
+  renderLegend(legendEntries(state.col, breaks, fmtValue), counts, title);
+
+  // panel
+  const focus = sel ? byCode.get(sel) : answer.area;
+  renderBreadcrumb(area, goUp);
+  renderSummary(focus, indicator, {
+    canCompare: !state.cmp.includes(focus.code) && state.cmp.length < 4,
+    onCompare: (code) => update({ cmp: [...state.cmp, code] }),
+    selectedChild: !!sel,
+  });
+  renderChildren(rows, answer.area, childLevel, (r) => colourOf(r).colour, openChild, exportLinks(state.ind, area.code, state.period));
+  $('children-chart').querySelectorAll('button.child').forEach((b) => b.classList.toggle('selected', b.dataset.code === sel));
+
+  const view = { area: area.code, sel, childLevel, col: state.col, ind: state.ind, period: state.period, by: state.by, cmp: state.cmp.join(',') };
+  const panelWork = Promise.all([renderHotspotList(area, token), renderComparison(token)]);
+  await idle();
+  await panelWork;
+  if (token !== renderToken) return;
+  const now = performance.now();
+  if (hook.firstColouredMs === null) hook.firstColouredMs = now;
+  if (drillStartedAt !== null) {
+    hook.drills.push({ area: area.code, sel, ms: now - drillStartedAt });
+    drillStartedAt = null;
+  }
+  hook.view = view;
+}
+
+async function renderHotspotList(area, token) {
+  const args = { ind: state.ind, code: area.code, period: state.period, by: state.by, top: HOTSPOTS_TOP };
+  const answer = await api.hotspots(args.ind, args.code, args.period, args.by, args.top);
+  if (token !== renderToken) return;
+  renderHotspots(answer, args, (code) => markHotspot(map, code), (row) => openArea(row.code, 'neighbourhood', row.parent));
+}
+
+async function renderComparison(token) {
+  const codes = state.cmp;
+  const remove = (code) => update({ cmp: state.cmp.filter((c) => c !== code) });
+  if (codes.length < 2) {
+    renderCompare(codes, null, remove);
+    return;
+  }
+  try {
+    const answer = await api.compare(state.ind, codes, state.period);
+    if (token === renderToken) renderCompare(codes, answer, remove);
+  } catch (err) {
+    $('compare').textContent = `Comparison failed: ${err.message}`;
+  }
+}
+
+boot().catch((err) => {
+  $('note').textContent = `The viewer could not start: ${err.message}`;
+  $('note').hidden = false;
+  hook.error = err.message;
+});

@@ -1,0 +1,107 @@
+// The side panel: breadcrumb, the focused area's figures, its children (bars, funnel), hotspots,
+// export links and the comparison of 2 to 4 areas.
+import { childrenUrl, hotspotsUrl } from './api.js';
+import { barsHtml, compareSvg, funnelSvg } from './charts.js';
+import { escapeHtml, fmtCount, fmtInterval, fmtValue, reason } from './format.js';
+
+const $ = (id) => document.getElementById(id);
+
+const JUDGED = { better: 'significantly better', worse: 'significantly worse', similar: 'similar', higher: 'significantly higher', lower: 'significantly lower' };
+const judged = (x) => (x ? JUDGED[x] ?? x : '–');
+
+export function renderBreadcrumb(area, onGo) {
+  const chain = [...area.ancestors].reverse().concat([{ code: area.code, name: area.name, level: area.level }]);
+  $('breadcrumb').innerHTML = '<ol>' + chain.map((a, i) => i === chain.length - 1
+    ? `<li aria-current="page">${escapeHtml(a.name)}</li>`
+    : `<li><a href="#" data-code="${escapeHtml(a.code)}" data-level="${a.level}">${escapeHtml(a.name)}</a></li>`).join('') + '</ol>' +
+    (area.parent ? '<button type="button" id="up" class="up">↑ Up a level</button>' : '');
+  $('breadcrumb').querySelectorAll('a[data-code]').forEach((a) => a.addEventListener('click', (e) => { e.preventDefault(); onGo(a.dataset.code, a.dataset.level); }));
+  $('up')?.addEventListener('click', () => onGo(area.parent.code, area.parent.level));
+}
+
+export function renderSummary(row, indicator, { canCompare, onCompare, selectedChild }) {
+  const dl = [
+    ['value', `Value (${indicator.unit})`, fmtValue(row.value)],
+    ['ci95', '95% confidence interval', fmtInterval(row.lower95, row.upper95)],
+    ['ci998', '99.8% confidence interval', fmtInterval(row.lower998, row.upper998)],
+    ['count', 'Count', fmtCount(row.count)],
+    ['denominator', 'Denominator', fmtCount(row.denominator)],
+    ['vs_parent', 'Compared with parent', judged(row.vs_parent)],
+    ['vs_england', 'Compared with England', judged(row.vs_england)],
+    ['rank', 'Rank among siblings', row.rank ?? '–'],
+    ['excess', 'Excess (observed − expected)', fmtValue(row.excess)],
+    ['funnel', 'Funnel plot', row.funnel ?? '–'],
+  ];
+  const why = reason(row);
+  $('summary').innerHTML =
+    `<h2 id="focus-name" data-code="${escapeHtml(row.code)}">${escapeHtml(row.name)}</h2>` +
+    `<p class="meta">${escapeHtml(row.code)} · ${row.level}${selectedChild ? ' (selected)' : ''} · ${escapeHtml(row.period)}</p>` +
+    (why ? `<p class="why" data-field="note">${escapeHtml(why)}</p>` : '') +
+    '<dl class="figures">' + dl.map(([k, label, v]) => `<dt>${escapeHtml(label)}</dt><dd data-field="${k}">${escapeHtml(String(v))}</dd>`).join('') + '</dl>' +
+    `<button type="button" id="add-compare" ${canCompare ? '' : 'disabled'}>Add to comparison</button>`;
+  $('add-compare').addEventListener('click', () => onCompare(row.code));
+}
+
+export function renderChildren(rows, areaRow, childLevel, colourOf, onChild, links) {
+  const title = { system: 'Systems', icp: 'Integrated care partnerships', place: 'Places', neighbourhood: 'Neighbourhoods' }[childLevel] ?? 'Areas';
+  $('children-title').textContent = `${title} in ${areaRow.name}, ranked`;
+  $('children-chart').innerHTML = barsHtml(rows, areaRow.value, colourOf);
+  $('children-chart').querySelectorAll('button.child').forEach((b) => b.addEventListener('click', () => onChild(b.dataset.code)));
+  $('funnel-chart').innerHTML = funnelSvg(rows, areaRow.value);
+  $('children-exports').innerHTML = 'Export these rows: ' +
+    `<a id="export-children-csv" href="${links.csv}" download>CSV</a> · <a id="export-children-geojson" href="${links.geojson}" download>GeoJSON</a>`;
+}
+
+export function exportLinks(ind, code, period) {
+  return { csv: childrenUrl(ind, code, period, '.csv'), geojson: childrenUrl(ind, code, period, '.geojson') };
+}
+
+export function renderHotspots(answer, { ind, code, period, by, top }, onHover, onOpen) {
+  const list = $('hotspots');
+  const rows = answer.rows ?? [];
+  list.innerHTML = rows.length === 0 ? '<li class="hint">No neighbourhood qualifies.</li>' : rows.map((r) =>
+    `<li><button type="button" class="hotspot" data-code="${escapeHtml(r.code)}">` +
+    `<span class="name">${escapeHtml(r.name)}</span> <span class="num">${fmtValue(r.value)}</span>` +
+    `<span class="sub">95% CI ${fmtInterval(r.lower95, r.upper95)} · excess ${fmtValue(r.excess)} · ${escapeHtml(r.funnel ?? '')}</span></button></li>`).join('');
+  list.querySelectorAll('button.hotspot').forEach((b) => {
+    const row = rows.find((r) => r.code === b.dataset.code);
+    b.addEventListener('mouseenter', () => onHover(row.code));
+    b.addEventListener('focus', () => onHover(row.code));
+    b.addEventListener('mouseleave', () => onHover(null));
+    b.addEventListener('blur', () => onHover(null));
+    b.addEventListener('click', () => onOpen(row));
+  });
+  $('hotspot-exports').innerHTML = `Export this list: <a id="export-hotspots-csv" href="${hotspotsUrl(ind, code, period, by, top, '.csv')}" download>CSV</a> · ` +
+    `<a id="export-hotspots-geojson" href="${hotspotsUrl(ind, code, period, by, top, '.geojson')}" download>GeoJSON</a>`;
+}
+
+export function renderCompare(codes, answer, onRemove) {
+  const box = $('compare');
+  if (codes.length === 0) { box.innerHTML = ''; return; }
+  const names = new Map((answer?.areas ?? []).map((r) => [r.code, r.name]));
+  const chips = '<ul class="chips">' + codes.map((c) =>
+    `<li>${escapeHtml(names.get(c) ?? c)} <button type="button" class="remove" data-code="${escapeHtml(c)}" aria-label="Remove ${escapeHtml(names.get(c) ?? c)} from comparison">×</button></li>`).join('') + '</ul>';
+  let body = '';
+  if (answer) {
+    body += compareSvg(answer.areas);
+    body += '<table class="compare-table"><thead><tr><th>Area</th><th>Value</th><th>95% CI</th></tr></thead><tbody>' +
+      answer.areas.map((r) => `<tr data-code="${escapeHtml(r.code)}"><td>${escapeHtml(r.name)}</td><td>${r.suppressed ? 'suppressed' : fmtValue(r.value)}</td><td>${fmtInterval(r.lower95, r.upper95)}</td></tr>`).join('') +
+      '</tbody></table><ul class="pairs">' + answer.pairs.map((p) => {
+        const text = p.status === 'compared'
+          ? (p.significant998 ? 'significantly different (99.8%)' : p.significant95 ? 'significantly different (95%)' : 'not significantly different')
+          : `${p.status}${p.reason ? ': ' + p.reason : ''}`;
+        return `<li data-pair="${escapeHtml(p.a)}|${escapeHtml(p.b)}">${escapeHtml(names.get(p.a) ?? p.a)} vs ${escapeHtml(names.get(p.b) ?? p.b)}: <strong>${escapeHtml(text)}</strong>` +
+          (p.difference != null ? ` (difference ${fmtValue(p.difference)})` : '') + '</li>';
+      }).join('') + '</ul>';
+  } else {
+    body = '<p class="hint">Add at least one more area.</p>';
+  }
+  box.innerHTML = chips + body;
+  box.querySelectorAll('button.remove').forEach((b) => b.addEventListener('click', () => onRemove(b.dataset.code)));
+}
+
+export function renderLegend(entries, counts, title) {
+  $('legend').innerHTML = `<strong>${escapeHtml(title)}</strong><ul>` + entries.map((e) =>
+    `<li data-key="${e.key}"><span class="swatch${e.hatch ? ' hatch' : ''}" style="background-color:${e.colour}"></span>${escapeHtml(e.label)}` +
+    `${counts.has(e.key) ? ` <span class="n">(${counts.get(e.key)})</span>` : ''}</li>`).join('') + '</ul>';
+}

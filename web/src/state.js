@@ -1,0 +1,37 @@
+// The view lives in the URL's hash, so that a copied link restores it and Back goes back.
+// ind: indicator, period, area: the area whose children are drawn, sel: a selected child,
+// col: colouring (england | parent | quintile), by: hotspot order, cmp: areas being compared.
+export function readState() {
+  const p = new URLSearchParams(location.hash.slice(1));
+  return {
+    ind: p.get('ind'),
+    period: p.get('period'),
+    area: p.get('area'),
+    sel: p.get('sel'),
+    col: ['england', 'parent', 'quintile'].includes(p.get('col')) ? p.get('col') : 'england',
+    by: ['rate', 'excess', 'funnel'].includes(p.get('by')) ? p.get('by') : 'rate',
+    cmp: (p.get('cmp') ?? '').split(',').filter(Boolean).slice(0, 4),
+  };
+}
+
+export function stateHash(s) {
+  const p = new URLSearchParams();
+  for (const key of ['ind', 'period', 'area', 'sel', 'col', 'by']) {
+    if (s[key]) p.set(key, s[key]);
+  }
+  if (s.cmp?.length) p.set('cmp', s.cmp.join(','));
+  return '#' + p.toString();
+}
+
+/** Moves to a new view: a history entry, unless `replace` (for filling in defaults). */
+export function go(s, replace = false) {
+  const hash = stateHash(s);
+  if (hash === location.hash) return false;
+  if (replace) {
+    history.replaceState(null, '', hash);
+  } else {
+    history.pushState(null, '', hash);
+  }
+  window.dispatchEvent(new Event('geo:state'));
+  return true;
+}
