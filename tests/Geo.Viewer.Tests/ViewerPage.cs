@@ -11,6 +11,9 @@ public sealed class ViewerPage(IPage page, string baseUrl)
 
     public IPage Page { get; } = page;
 
+    /// <summary>The page's console errors and uncaught exceptions, for failure messages.</summary>
+    public List<string> Errors { get; } = [];
+
     public static async Task<ViewerPage> OpenAsync(ViewerHost host, string hash = "", int width = 1280, int height = 800)
     {
         var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions
@@ -20,6 +23,14 @@ public sealed class ViewerPage(IPage page, string baseUrl)
         });
         var page = await context.NewPageAsync();
         var viewer = new ViewerPage(page, host.BaseUrl);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                viewer.Errors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => viewer.Errors.Add(error);
         await page.GotoAsync(host.BaseUrl + "/" + hash);
         return viewer;
     }
@@ -27,10 +38,17 @@ public sealed class ViewerPage(IPage page, string baseUrl)
     /// <summary>Waits until the map is idle with the children of <paramref name="area"/> drawn (and <paramref name="sel"/> selected).</summary>
     public async Task WaitForViewAsync(string area, string? sel = null, string? col = null)
     {
-        await Page.WaitForFunctionAsync(
-            "([a, s, c]) => { const v = window.geoViewer && window.geoViewer.view; return !!v && v.area === a && v.sel === s && (c === null || v.col === c); }",
-            new object?[] { area, sel, col },
-            new PageWaitForFunctionOptions { Timeout = 30_000 });
+        try
+        {
+            await Page.WaitForFunctionAsync(
+                "([a, s, c]) => { const v = window.geoViewer && window.geoViewer.view; return !!v && v.area === a && v.sel === s && (c === null || v.col === c); }",
+                new object?[] { area, sel, col },
+                new PageWaitForFunctionOptions { Timeout = 30_000 });
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"The view {area}/{sel} was not drawn. Page errors: {string.Join(" | ", Errors)}", e);
+        }
     }
 
     /// <summary>Clicks the map where it draws the feature <paramref name="code"/> of <paramref name="level"/>.</summary>

@@ -34,9 +34,20 @@ async function boot() {
   hook.map = map;
   await new Promise((resolve) => map.once('load', resolve));
   wireControls();
-  window.addEventListener('popstate', render);
-  window.addEventListener('geo:state', render);
-  await render();
+  window.addEventListener('popstate', safeRender);
+  window.addEventListener('geo:state', safeRender);
+  await safeRender();
+}
+
+async function safeRender() {
+  try {
+    await render();
+  } catch (err) {
+    $('note').textContent = `Something went wrong: ${err.message}`;
+    $('note').hidden = false;
+    hook.error = err.message;
+    console.error(err);
+  }
 }
 
 function defaultIndicator() {

@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Geo.Tests;
+using Xunit.Abstractions;
+
+namespace Geo.Viewer.Tests;
+
+/// <summary>
+/// Times the viewer on full England in headless chromium: navigation start to the first coloured map
+/// (the map idle with the systems' colours applied), and a drill click on the map to the children drawn
+/// (idle again), at each level. Medians over several fresh pages; the numbers go to docs/benchmarks.md.
+/// </summary>
+public sealed class ViewerBenchmark(ITestOutputHelper output)
+{
+    private const int Runs = 5;
+
+    [ViewerBenchmarkFact]
+    public async Task Viewer_FullEngland_FirstColouredMapAndDrills()
+    {
+        var manifest = Path.Combine(SharedData.RepositoryRoot, "data", "england.dataset.json");
+        await using var host = await ViewerHost.StartAsync(manifest, SharedData.England());
+        var first = new List<double>();
+        var drills = new Dictionary<string, List<double>>();
+        for (var run = 0; run < Runs; run++)
+        {
+            var viewer = await ViewerPage.OpenAsync(host);
+            try
+            {
+                await viewer.Page.WaitForFunctionAsync("() => window.geoViewer && window.geoViewer.view", null, new() { Timeout = 60_000 });
+            }
+            catch (TimeoutException e)
+            {
+                throw new TimeoutException("No view: " + string.Join(" | ", viewer.Errors), e);
+            }
+
+            first.Add(await viewer.Page.EvaluateAsync<double>("window.geoViewer.firstColouredMs"));
+            var view = await viewer.Page.EvaluateAsync<JsonElement>("window.geoViewer.view");
+            var area = view.GetProperty("area").GetString()!;
+            var level = view.GetProperty("childLevel").GetString()!;
+            // down to the neighbourhoods, each run into different children: a map click on the system, then the panel's entries
+            while (level != "neighbourhood")
+            {
+                var children = await viewer.ApiAsync($"/api/areas/{area}");
+                var list = children.GetProperty("children").EnumerateArray().ToList();
+                var child = list[(run * 7) % list.Count].GetProperty("code").GetString()!;
+                var before = await viewer.Page.EvaluateAsync<int>("window.geoViewer.drills.length");
+                if (level == "system")
+                {
+                    await viewer.ClickFeatureAsync(level, child);
+                }
+                else
+                {
+                    // the panel's entry for the child: the same drill as a map click
+                    await viewer.Page.ClickAsync($"#children-chart button.child[data-code='{child}']");
+                }
+
+                try
+                {
+                    await viewer.Page.WaitForFunctionAsync("n => window.geoViewer.drills.length > n", before, new() { Timeout = 60_000 });
+                }
+                catch (TimeoutException e)
+                {
+                    await viewer.ScreenshotAsync("benchmark-failure");
+                    var state = await viewer.Page.EvaluateAsync<string>("JSON.stringify({ view: window.geoViewer.view, drills: window.geoViewer.drills, error: window.geoViewer.error })");
+                    throw new TimeoutException($"Drill into {child} not drawn: {viewer.Page.Url} {state} {string.Join(" | ", viewer.Errors)}", e);
+                }
+                var drill = await viewer.Page.EvaluateAsync<JsonElement>("window.geoViewer.drills[window.geoViewer.drills.length - 1]");
+                view = await viewer.Page.EvaluateAsync<JsonElement>("window.geoViewer.view");
+                area = view.GetProperty("area").GetString()!;
+                var key = $"{level} → {view.GetProperty("childLevel").GetString()}";
+                if (!drills.TryGetValue(key, out var times))
+                {
+                    drills[key] = times = [];
+                }
+
+                times.Add(drill.GetProperty("ms").GetDouble());
+                level = view.GetProperty("childLevel").GetString()!;
+            }
+
+            await viewer.Page.Context.CloseAsync();
+        }
+
+        var report = new StringBuilder();
+        report.AppendLine(CultureInfo.InvariantCulture, $"first coloured map: median {Median(first):F0} ms, runs {string.Join(", ", first.Select(t => t.ToString("F0", CultureInfo.InvariantCulture)))}");
+        foreach (var (key, times) in drills)
+        {
+            report.AppendLine(CultureInfo.InvariantCulture, $"drill {key}: median {Median(times):F0} ms, runs {string.Join(", ", times.Select(t => t.ToString("F0", CultureInfo.InvariantCulture)))}");
+        }
+
+        output.WriteLine(report.ToString());
+        await File.WriteAllTextAsync(Path.Combine(AppContext.BaseDirectory, "viewer-benchmark.txt"), report.ToString());
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+}
