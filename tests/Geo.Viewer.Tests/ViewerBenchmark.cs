@@ -22,6 +22,7 @@ public sealed class ViewerBenchmark(ITestOutputHelper output)
         await using var host = await ViewerHost.StartAsync(manifest, SharedData.England());
         var first = new List<double>();
         var drills = new Dictionary<string, List<double>>();
+        var phases = new Dictionary<string, Dictionary<string, List<double>>>();
         for (var run = 0; run < Runs; run++)
         {
             var viewer = await ViewerPage.OpenAsync(host);
@@ -75,6 +76,20 @@ public sealed class ViewerBenchmark(ITestOutputHelper output)
                 }
 
                 times.Add(drill.GetProperty("ms").GetDouble());
+                if (!phases.TryGetValue(key, out var marks))
+                {
+                    phases[key] = marks = [];
+                }
+
+                foreach (var mark in drill.GetProperty("marks").EnumerateObject())
+                {
+                    if (!marks.TryGetValue(mark.Name, out var at))
+                    {
+                        marks[mark.Name] = at = [];
+                    }
+
+                    at.Add(mark.Value.GetDouble());
+                }
                 level = view.GetProperty("childLevel").GetString()!;
             }
 
@@ -86,6 +101,8 @@ public sealed class ViewerBenchmark(ITestOutputHelper output)
         foreach (var (key, times) in drills)
         {
             report.AppendLine(CultureInfo.InvariantCulture, $"drill {key}: median {Median(times):F0} ms, runs {string.Join(", ", times.Select(t => t.ToString("F0", CultureInfo.InvariantCulture)))}");
+            // where the time goes: medians of the viewer's marks, ms after the click
+            report.AppendLine(CultureInfo.InvariantCulture, $"  marks: {string.Join(", ", phases[key].Select(m => $"{m.Key} {Median(m.Value):F0}"))}");
         }
 
         output.WriteLine(report.ToString());

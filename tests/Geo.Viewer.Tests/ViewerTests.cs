@@ -160,6 +160,10 @@ public sealed class ViewerTests(DemoViewerFixture fixture) : IClassFixture<DemoV
         Assert.Equal("quintile", await viewer.Page.InputValueAsync("#colouring"));
         Assert.Equal("excess", await viewer.Page.InputValueAsync("#hotspot-by"));
         Assert.Contains("quintiles", await viewer.Page.InnerTextAsync("#legend"));
+        // the national breaks: one request for the whole level, not one per area above it
+        var requested = await viewer.Page.EvaluateAsync<string[]>("performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)");
+        Assert.Single(requested, p => p == $"/api/indicators/{Indicator}/levels/neighbourhood");
+        Assert.Single(requested, p => p.EndsWith("/children", StringComparison.Ordinal));
         await AssertPanelShowsAsync(viewer, row);
 
         var compared = await viewer.ApiAsync($"/api/compare?indicator={Indicator}&areas=X54000001,X54000002&period=2022/23");

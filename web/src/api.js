@@ -25,6 +25,8 @@ export const api = {
   area: (code) => getJson(`/api/areas/${enc(code)}`),
   search: (q, limit = 8) => fetch(`/api/areas?q=${enc(q)}&limit=${limit}`).then((r) => (r.ok ? r.json() : [])),
   children: (ind, code, period) => getJson(childrenUrl(ind, code, period, '')),
+  /** Every area of a level across the country: one request for a national distribution. */
+  level: (ind, level, period) => getJson(`/api/indicators/${enc(ind)}/levels/${enc(level)}?period=${enc(period)}`),
   hotspots: (ind, code, period, by, top) => getJson(hotspotsUrl(ind, code, period, by, top, '')),
   compare: (ind, codes, period) =>
     getJson(`/api/compare?indicator=${enc(ind)}&areas=${codes.map(enc).join(',')}&period=${enc(period)}`),
@@ -37,18 +39,4 @@ export function childrenUrl(ind, code, period, ext) {
 
 export function hotspotsUrl(ind, code, period, by, top, ext) {
   return `${indicatorArea(ind, code)}/hotspots${ext}?period=${enc(period)}&by=${enc(by)}&top=${top}`;
-}
-
-/** Runs task over items, at most `width` at once; the results keep the items' order. */
-export async function pool(items, width, task) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await task(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
-  return results;
 }

@@ -1,6 +1,6 @@
 // Geo's map viewer: systems coloured by an indicator; click down through ICPs and places to
 // neighbourhoods; the panel ranks the children, plots their funnel, lists hotspots and compares areas.
-import { api, pool } from './api.js';
+import { api } from './api.js';
 import { classify, legendEntries, quintileBreaks } from './colour.js';
 import { escapeHtml, fmtCount, fmtInterval, fmtValue, reason } from './format.js';
 import { LEVELS, createMap, drawChildren, markHotspot, markHover, markSelected, outlineArea, pagePointOf } from './map.js';
@@ -76,6 +76,7 @@ function wireControls() {
     const f = map.queryRenderedFeatures(e.point, { layers: [layer] })[0];
     const row = f && current.byCode.get(f.properties.code);
     markHover(map, current.childLevel, row?.code);
+    if (row) prefetch(row.code);
     map.getCanvas().style.cursor = row ? 'pointer' : '';
     if (!row) { tooltip.hidden = true; return; }
     const why = reason(row);
@@ -86,6 +87,10 @@ function wireControls() {
     tooltip.style.top = `${e.point.y + 14}px`;
     tooltip.hidden = false;
   });
+  $('children-chart').addEventListener('pointerover', (e) => {
+    const entry = e.target.closest('button.child');
+    if (entry) prefetch(entry.dataset.code);
+  });
   map.on('mouseout', () => { tooltip.hidden = true; });
   map.on('click', (e) => {
     if (!current) return;
@@ -95,6 +100,20 @@ function wireControls() {
       openChild(f.properties.code);
     }
   });
+}
+
+/** What a drill into a hovered child will need, asked for before the click (answers are kept). */
+function prefetch(code) {
+  if (!current || current.childLevel === 'neighbourhood') return;
+  const ignore = () => {};
+  api.children(state.ind, code, state.period).catch(ignore);
+  api.area(code).then((a) => {
+    // a system with one ICP is drawn as that ICP's places
+    if (a.level === 'system' && a.children.length === 1) {
+      api.area(a.children[0].code).catch(ignore);
+      api.children(state.ind, a.children[0].code, state.period).catch(ignore);
+    }
+  }, ignore);
 }
 
 /** A child of the current area was chosen: drill into it, or select it at the bottom level. */
@@ -129,17 +148,9 @@ async function goUp(code, level) {
 async function nationalBreaks(ind, period, level) {
   const key = `${ind}|${period}|${level}`;
   if (!breaksCache.has(key)) {
-    breaksCache.set(key, (async () => {
-      let parents = [country];
-      let rows = [];
-      for (const step of LEVELS.slice(1, LEVELS.indexOf(level) + 1)) {
-        const answers = await pool(parents, 6, (code) => api.children(ind, code, period));
-        rows = answers.flatMap((a) => a.rows);
-        parents = rows.map((r) => r.code);
-        if (step === level) break;
-      }
-      return quintileBreaks(rows.map((r) => r.value));
-    })());
+    const pending = api.level(ind, level, period).then((answer) => quintileBreaks(answer.rows.map((r) => r.value)));
+    pending.catch(() => breaksCache.delete(key));
+    breaksCache.set(key, pending);
   }
   return breaksCache.get(key);
 }
@@ -169,9 +180,14 @@ async function render() {
   $('colouring').value = state.col;
   $('hotspot-by').value = state.by;
 
+  const marks = {};
+  const mark = (name) => { if (drillStartedAt !== null) marks[name] = Math.round(performance.now() - drillStartedAt); };
+  // the children's rows are asked for with the area, not after it (unused only when the area redirects)
+  api.children(state.ind, state.area, state.period).catch(() => {});
   let area;
   try {
     area = await api.area(state.area);
+    mark('area');
   } catch (err) {
     $('note').textContent = `Area ${state.area}: ${err.message}. Showing the country.`;
     $('note').hidden = false;
@@ -194,6 +210,7 @@ async function render() {
 
   const answer = await api.children(state.ind, area.code, state.period);
   if (token !== renderToken) return;
+  mark('children');
   const rows = answer.rows;
   const childLevel = rows[0]?.level ?? LEVELS[LEVELS.indexOf(area.level) + 1];
   const breaks = state.col === 'quintile' ? await nationalBreaks(state.ind, state.period, childLevel) : [];
@@ -229,14 +246,16 @@ async function render() {
   $('children-chart').querySelectorAll('button.child').forEach((b) => b.classList.toggle('selected', b.dataset.code === sel));
 
   const view = { area: area.code, sel, childLevel, col: state.col, ind: state.ind, period: state.period, by: state.by, cmp: state.cmp.join(',') };
+  mark('drawn');
   const panelWork = Promise.all([renderHotspotList(area, token), renderComparison(token)]);
   await idle();
+  mark('idle');
   await panelWork;
   if (token !== renderToken) return;
   const now = performance.now();
   if (hook.firstColouredMs === null) hook.firstColouredMs = now;
   if (drillStartedAt !== null) {
-    hook.drills.push({ area: area.code, sel, ms: now - drillStartedAt });
+    hook.drills.push({ area: area.code, sel, ms: now - drillStartedAt, marks });
     drillStartedAt = null;
   }
   hook.view = view;

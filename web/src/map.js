@@ -59,6 +59,11 @@ export function createMap(container) {
     { id: 'country-line', type: 'line', source: 'country', 'source-layer': 'country', paint: { 'line-color': '#222222', 'line-width': 1.5 } },
   );
 
+  // hidden until drawn: a hidden layer's source loads no tiles
+  for (const layer of layers) {
+    if (layer.filter === NONE) layer.layout = { visibility: 'none' };
+  }
+
   const map = new maplibregl.Map({
     container,
     style: { version: 8, sources, layers },
@@ -82,6 +87,8 @@ export function drawChildren(map, level, parentCode, rows, colourOf) {
   const suppressed = rows.filter((r) => r.suppressed).map((r) => r.code);
   for (const other of CHILD_LEVELS) {
     const on = other === level;
+    // a level drawn nowhere is hidden, so that its source loads no tiles and idle does not wait for them
+    for (const kind of ['fill', 'hatch', 'line', 'hover', 'selected']) show(map, `${other}-${kind}`, on);
     map.setFilter(`${other}-fill`, on ? byParent : NONE);
     map.setFilter(`${other}-line`, on ? byParent : NONE);
     map.setFilter(`${other}-hatch`, on ? ['all', byParent, ['in', ['get', 'code'], ['literal', suppressed]]] : NONE);
@@ -95,8 +102,14 @@ export function drawChildren(map, level, parentCode, rows, colourOf) {
   }
 }
 
+function show(map, layer, on) {
+  const visibility = on ? 'visible' : 'none';
+  if (map.getLayoutProperty(layer, 'visibility') !== visibility) map.setLayoutProperty(layer, 'visibility', visibility);
+}
+
 export function outlineArea(map, level, code) {
   for (const other of LEVELS) {
+    show(map, `${other}-outline`, other === level && other !== 'country');
     map.setFilter(`${other}-outline`, other === level && other !== 'country' ? ['==', ['get', 'code'], code] : NONE);
   }
 }
@@ -110,6 +123,7 @@ export function markHover(map, level, code) {
 }
 
 export function markHotspot(map, code) {
+  show(map, 'hotspot', !!code);
   map.setFilter('hotspot', code ? ['==', ['get', 'code'], code] : NONE);
 }
 

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text;
 using Geo.Api.Hosting;
+using Geo.Core.Geography;
 using Geo.Core.Indicators;
 using Geo.Data.Export;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Geo.Api.Apis;
 
 /// <summary>
-/// The indicators and their published figures: one area, an area's children, an area's hotspots, as
+/// The indicators and their published figures: one area, an area's children, every area of a level, an area's hotspots, as
 /// JSON, CSV or GeoJSON. Every row comes from <see cref="IndicatorView"/>, so suppression always applies;
 /// CSV and GeoJSON are written by <see cref="IndicatorExporter"/>, byte for byte what <c>geo export</c> writes.
 /// </summary>
@@ -59,6 +60,13 @@ public static class IndicatorsApi
                 + "metadata is the collection's metadata member.")
             .Produces<string>(StatusCodes.Status200OK, "application/geo+json"),
             "/api/indicators/{indicator}/areas/{system}/children.geojson");
+
+        ApiExamples.Add(group.MapGet("/{id}/levels/{level}", GetLevel)
+            .WithName("GetIndicatorLevel")
+            .WithSummary("One row per area of a level (system, icp, place or neighbourhood) across the country.")
+            .WithDescription("The published rows of every area of the level in code order, with the country's row as the area: "
+                + "one request for a national distribution, e.g. the quintile breaks of all neighbourhoods. " + RowsHelp),
+            "/api/indicators/{indicator}/levels/place?period={period}");
 
         const string hotspotsHelp = "Neighbourhoods inside the area, best first by: rate (highest value), excess (most excess events) "
             + "or funnel (above the 99.8% funnel limit, then above the 95% limit, each by excess). Suppressed neighbourhoods have "
@@ -145,6 +153,35 @@ public static class IndicatorsApi
         }
 
         return GeoJson(r, Children(r), ChildrenSelection(r), request);
+    }
+
+    public static Results<Ok<IndicatorRowsDto>, ProblemHttpResult> GetLevel(
+        [Description("Indicator id.")] string id,
+        [Description("system, icp, place or neighbourhood.")] string level,
+        [Description(PeriodHelp)] string? period,
+        DatasetHost host,
+        HttpRequest request)
+    {
+        Level? parsed = level.ToLowerInvariant() switch
+        {
+            "system" => Level.System,
+            "icp" => Level.Icp,
+            "place" => Level.Place,
+            "neighbourhood" => Level.Neighbourhood,
+            _ => null,
+        };
+        if (parsed is not { } at)
+        {
+            return ApiProblems.BadParameter("level", $"level must be system, icp, place or neighbourhood, not '{level}'.");
+        }
+
+        if (IndicatorRequest.TryResolve(host, id, host.Dataset.Geography.Root.Code, period, out var r) is { } problem)
+        {
+            return problem;
+        }
+
+        var rows = r.View.AtLevel(at).ToArray();
+        return TypedResults.Ok(Rows(r, rows, $"every {level.ToLowerInvariant()} in {r.Area!.Code}", request));
     }
 
     public static Results<Ok<IndicatorRowsDto>, ProblemHttpResult> GetHotspots(

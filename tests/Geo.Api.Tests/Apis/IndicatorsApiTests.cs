@@ -183,6 +183,56 @@ public class IndicatorsApiTests(DemoApiFactory factory) : IClassFixture<DemoApiF
         Assert.All(new[] { 5, 7, 8, 9, 10, 11 }, c => Assert.Equal("", cells[c]));
     }
 
+    [Theory]
+    [InlineData("system", Level.System)]
+    [InlineData("icp", Level.Icp)]
+    [InlineData("place", Level.Place)]
+    [InlineData("neighbourhood", Level.Neighbourhood)]
+    public async Task GetLevel_EachLevel_IsEveryAreasPublishedRowInCodeOrder(string level, Level at)
+    {
+        var dataset = DemoData.Dataset(factory);
+        var view = DemoData.Latest(factory);
+
+        var answer = await Get<IndicatorRowsDto>($"/api/indicators/{DemoData.Indicator}/levels/{level}");
+
+        var areas = dataset.Geography.AtLevel(at);
+        Assert.Equal(areas.Count, answer.Rows.Count);
+        Assert.Equal(areas.Select(a => a.Code).Order(StringComparer.Ordinal), answer.Rows.Select(r => r.Code));
+        foreach (var row in answer.Rows)
+        {
+            AssertRowIs(view.Get(row.Code), row, view.Definition);
+        }
+
+        AssertRowIs(view.Get(dataset.Geography.Root.Code), answer.Area, view.Definition);
+        Assert.Equal(view.Period, answer.Metadata.Period);
+    }
+
+    [Fact]
+    public async Task GetLevel_SuppressedNeighbourhood_HasNoCountOrValue()
+    {
+        var hidden = DemoData.SuppressedNeighbourhood(factory);
+
+        var answer = await Get<IndicatorRowsDto>($"/api/indicators/{DemoData.Indicator}/levels/neighbourhood?period={Uri.EscapeDataString(hidden.Period)}");
+
+        var row = answer.Rows.Single(r => r.Code == hidden.Area.Code);
+        Assert.Equal("primary", row.Suppressed);
+        Assert.Null(row.Count);
+        Assert.Null(row.Value);
+        Assert.Null(row.Lower95);
+    }
+
+    [Theory]
+    [InlineData("levels/country", "level")]
+    [InlineData("levels/lsoa", "level")]
+    [InlineData("levels/place?period=1999", "period")]
+    public async Task GetLevel_BadParameter_Is400NamingIt(string path, string parameter)
+    {
+        var response = await factory.CreateClient().GetAsync($"/api/indicators/{DemoData.Indicator}/{path}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(parameter, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("parameter").GetString());
+    }
+
     [Fact]
     public async Task UnknownIndicator_Is404ListingTheIds()
     {
