@@ -81,14 +81,15 @@ public sealed class ViewerBenchmark(ITestOutputHelper output)
                     phases[key] = marks = [];
                 }
 
-                foreach (var mark in drill.GetProperty("marks").EnumerateObject())
+                foreach (var mark in drill.GetProperty("marks").EnumerateObject().Where(m => !m.Name.StartsWith('$')))
                 {
                     if (!marks.TryGetValue(mark.Name, out var at))
                     {
                         marks[mark.Name] = at = [];
                     }
 
-                    at.Add(mark.Value.GetDouble());
+                    // Playwright hands some numbers back as strings
+                    at.Add(mark.Value.ValueKind == JsonValueKind.Number ? mark.Value.GetDouble() : double.Parse(mark.Value.GetString()!, CultureInfo.InvariantCulture));
                 }
                 level = view.GetProperty("childLevel").GetString()!;
             }
