@@ -19,7 +19,7 @@ public sealed class ViewerBenchmark(ITestOutputHelper output)
     public async Task Viewer_FullEngland_FirstColouredMapAndDrills()
     {
         var manifest = Path.Combine(SharedData.RepositoryRoot, "data", "england.dataset.json");
-        await using var host = await ViewerHost.StartAsync(manifest, SharedData.England());
+        await using var host = await ViewerHost.StartAsync(manifest, SharedData.England(), warmTiles: true);
         var first = new List<double>();
         var drills = new Dictionary<string, List<double>>();
         var phases = new Dictionary<string, Dictionary<string, List<double>>>();

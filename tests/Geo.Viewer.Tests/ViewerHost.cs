@@ -1,6 +1,7 @@
 using Geo.Api.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Geo.Viewer.Tests;
@@ -28,7 +29,8 @@ public sealed class ViewerHost : IAsyncDisposable
     public string BaseUrl { get; }
 
     /// <summary>Starts the server on the demo (both arguments null) or on a manifest, then the browser.</summary>
-    public static async Task<ViewerHost> StartAsync(string? dataset = null, string? dataRoot = null)
+    /// <param name="warmTiles">As <c>geo serve</c> does: build every tile band before the browser starts.</param>
+    public static async Task<ViewerHost> StartAsync(string? dataset = null, string? dataRoot = null, bool warmTiles = false)
     {
         var app = GeoServer.Build([], builder =>
         {
@@ -37,6 +39,17 @@ public sealed class ViewerHost : IAsyncDisposable
             builder.WebHost.UseUrls("http://127.0.0.1:0");
         });
         app.LoadDataset();
+        if (warmTiles)
+        {
+            foreach (var source in app.Services.GetRequiredService<Geo.Tiles.TileCatalog>().Sources)
+            {
+                for (var z = 0; z <= source.Info.MaxZoom; z++)
+                {
+                    source.Prepare(z);
+                }
+            }
+        }
+
         await app.StartAsync();
         var baseUrl = app.Urls.First().TrimEnd('/');
         var playwright = await Playwright.CreateAsync();

@@ -13,4 +13,8 @@ public sealed class GeoOptions
 
     /// <summary>Seed of the demo dataset when no manifest is given.</summary>
     public int DemoSeed { get; set; } = Data.Demo.DemoDataset.DefaultSeed;
+
+    /// <summary>Simplify every level's tile bands in the background after start-up, so that no map user
+    /// waits for the first tile of a zoom. On in <c>geo serve</c>; off by default (tests).</summary>
+    public bool WarmTiles { get; set; }
 }

@@ -1,5 +1,6 @@
 using Geo.Api.Apis;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 
 namespace Geo.Api.Hosting;
 
@@ -57,6 +58,31 @@ public static class GeoServer
     }
 
     /// <summary>Loads the dataset now, so the first request doesn't wait and a bad file stops start-up.</summary>
-    public static void LoadDataset(this WebApplication app) =>
+    public static void LoadDataset(this WebApplication app)
+    {
         _ = app.Services.GetRequiredService<DatasetHost>().Dataset;
+        if (app.Services.GetRequiredService<IOptions<GeoOptions>>().Value.WarmTiles)
+        {
+            WarmTiles(app.Services.GetRequiredService<Geo.Tiles.TileCatalog>(), app.Logger, app.Lifetime.ApplicationStopping);
+        }
+    }
+
+    /// <summary>
+    /// Simplifies each level's zoom bands one after another on a background thread, coarse levels and low
+    /// zooms first (what a map shows first). A request for a band not yet built simply builds it itself.
+    /// </summary>
+    private static void WarmTiles(Geo.Tiles.TileCatalog catalog, ILogger logger, CancellationToken stopping) =>
+        _ = Task.Run(() =>
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            foreach (var source in catalog.Sources)
+            {
+                for (var z = 0; z <= source.Info.MaxZoom && !stopping.IsCancellationRequested; z++)
+                {
+                    source.Prepare(z);
+                }
+            }
+
+            logger.LogInformation("Tile bands of every level ready in {Seconds:F1} s.", clock.Elapsed.TotalSeconds);
+        }, stopping);
 }

@@ -24,6 +24,7 @@ internal static class ServeCommand
             {
                 builder.Configuration[$"{GeoOptions.Section}:{nameof(GeoOptions.Dataset)}"] = result.GetValue(dataset)?.FullName;
                 builder.Configuration[$"{GeoOptions.Section}:{nameof(GeoOptions.DataRoot)}"] = result.GetValue(dataRoot)?.FullName;
+                builder.Configuration[$"{GeoOptions.Section}:{nameof(GeoOptions.WarmTiles)}"] = "true";
                 builder.WebHost.UseUrls(result.GetRequiredValue(urls));
             });
             app.LoadDataset();
