@@ -1,6 +1,7 @@
 using Geo.Core.Geography;
 using System.Collections.Concurrent;
 using Geo.Core.Indicators;
+using Geo.Core.Inequality;
 using Geo.Core.Indicators.Suppression;
 using Geo.Core.Reports;
 using Geo.Core.Sources;
@@ -20,12 +21,14 @@ public sealed class Dataset
 {
     private readonly Lazy<PointIndex> _bngIndex;
     private readonly Lazy<PointIndex> _wgs84Index;
+    private readonly Lazy<NeighbourhoodContiguity> _contiguity;
     private readonly ConcurrentDictionary<string, Lazy<IndicatorEngine>> _engines = new(StringComparer.OrdinalIgnoreCase);
 
     public Dataset()
     {
         _bngIndex = new(() => new PointIndex(NeighbourhoodPolygons(g => g)));
         _wgs84Index = new(() => new PointIndex(NeighbourhoodPolygons(BritishNationalGrid.ToWgs84)));
+        _contiguity = new(() => NeighbourhoodContiguity.Build(NeighbourhoodPolygons(g => g)));
     }
 
     public required string Name { get; init; }
@@ -75,6 +78,10 @@ public sealed class Dataset
     /// </summary>
     public PointIndex NeighbourhoodIndex(PointCoordinateSystem system) =>
         system == PointCoordinateSystem.BritishNationalGrid ? _bngIndex.Value : _wgs84Index.Value;
+
+    /// <summary>Queen contiguity of the neighbourhood polygons (British National Grid, exact contact), built on
+    /// first use, then shared: the weights of Gi* and local Moran hotspots.</summary>
+    public NeighbourhoodContiguity NeighbourhoodContiguity => _contiguity.Value;
 
     private List<(string Code, Geometry Polygon)> NeighbourhoodPolygons(Func<Geometry, Geometry> transform) =>
         Geography.AtLevel(Level.Neighbourhood)

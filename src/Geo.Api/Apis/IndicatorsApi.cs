@@ -69,11 +69,13 @@ public static class IndicatorsApi
             "/api/indicators/{indicator}/levels/place?period={period}");
 
         const string hotspotsHelp = "Neighbourhoods inside the area, best first by: rate (highest value), excess (most excess events) "
-            + "or funnel (above the 99.8% funnel limit, then above the 95% limit, each by excess). Suppressed neighbourhoods have "
+            + "funnel (above the 99.8% funnel limit, then above the 95% limit, each by excess), gistar (Getis-Ord Gi* hot spots) or "
+            + "moran (local Moran high-high clusters): both on empirical Bayes smoothed observed/expected ratios over queen contiguity "
+            + "among the area's neighbourhoods, Benjamini-Hochberg FDR 0.05, by z descending. Suppressed neighbourhoods have "
             + "no value or excess and are never listed. Ties are broken by code.";
         ApiExamples.Add(group.MapGet("/{id}/areas/{code}/hotspots", GetHotspots)
             .WithName("GetIndicatorHotspots")
-            .WithSummary("The top neighbourhoods inside an area by rate, excess or funnel-plot position.")
+            .WithSummary("The top neighbourhoods inside an area by rate, excess, funnel-plot position, Gi* hot spots or Moran clusters.")
             .WithDescription(hotspotsHelp + " " + RowsHelp),
             "/api/indicators/{indicator}/areas/{system}/hotspots?top=10&by=excess");
         ApiExamples.Add(group.MapGet("/{id}/areas/{code}/hotspots.csv", GetHotspotsCsv)
@@ -189,7 +191,7 @@ public static class IndicatorsApi
         [Description("Area code whose neighbourhoods to rank.")] string code,
         [Description(PeriodHelp)] string? period,
         [Description("How many neighbourhoods, 1 to 1000 (default 20).")] int? top,
-        [Description("rate, excess or funnel (default rate).")] string? by,
+        [Description("rate, excess, funnel, gistar or moran (default rate).")] string? by,
         DatasetHost host,
         HttpRequest request)
     {
@@ -206,7 +208,7 @@ public static class IndicatorsApi
         [Description("Area code whose neighbourhoods to rank.")] string code,
         [Description(PeriodHelp)] string? period,
         [Description("How many neighbourhoods, 1 to 1000 (default 20).")] int? top,
-        [Description("rate, excess or funnel (default rate).")] string? by,
+        [Description("rate, excess, funnel, gistar or moran (default rate).")] string? by,
         DatasetHost host)
     {
         if (Hotspots(host, id, code, period, top, by, out var r, out var rows, out _) is { } problem)
@@ -222,7 +224,7 @@ public static class IndicatorsApi
         [Description("Area code whose neighbourhoods to rank.")] string code,
         [Description(PeriodHelp)] string? period,
         [Description("How many neighbourhoods, 1 to 1000 (default 20).")] int? top,
-        [Description("rate, excess or funnel (default rate).")] string? by,
+        [Description("rate, excess, funnel, gistar or moran (default rate).")] string? by,
         DatasetHost host,
         HttpRequest request)
     {
@@ -260,11 +262,16 @@ public static class IndicatorsApi
             case null or "rate": order = HotspotOrder.Rate; break;
             case "excess": order = HotspotOrder.Excess; break;
             case "funnel": order = HotspotOrder.Funnel; break;
-            default: return ApiProblems.BadParameter("by", $"by must be rate, excess or funnel, not '{by}'.");
+            case "gistar": order = HotspotOrder.GiStar; break;
+            case "moran": order = HotspotOrder.Moran; break;
+            default: return ApiProblems.BadParameter("by", $"by must be rate, excess, funnel, gistar or moran, not '{by}'.");
         }
 
         var count = top ?? DefaultTop;
-        rows = Core.Indicators.Hotspots.Find(request.View, request.Area!.Code, order, count);
+        rows = order is HotspotOrder.GiStar or HotspotOrder.Moran
+            ? Core.Indicators.Hotspots.Find(request.View, request.Engine.Compute(request.View.Period),
+                request.Dataset.NeighbourhoodContiguity, request.Area!.Code, order, count)
+            : Core.Indicators.Hotspots.Find(request.View, request.Area!.Code, order, count);
         selection = $"top {count} neighbourhoods inside {request.Area.Code} by {order.ToString().ToLowerInvariant()}";
         return null;
     }

@@ -51,6 +51,7 @@ public static class GeoServer
         app.MapAreasApi();
         app.MapTilesApi();
         app.MapIndicatorsApi();
+        app.MapInequalityApi();
         app.MapCompareApi();
         app.MapOpenApi();
         app.MapReferenceApi();

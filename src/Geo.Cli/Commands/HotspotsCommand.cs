@@ -16,13 +16,14 @@ internal static class HotspotsCommand
         var top = new Option<int>("--top") { Description = "How many neighbourhoods to list.", DefaultValueFactory = _ => 20 };
         var by = new Option<string>("--by")
         {
-            Description = "rate (highest value), excess (most excess events) or funnel (above the 99.8% then 95% limits).",
+            Description = "rate (highest value), excess (most excess events), funnel (above the 99.8% then 95% limits), "
+                + "gistar (Getis-Ord Gi* hot spots of empirical Bayes smoothed rates, queen contiguity, FDR 0.05) or moran (local Moran high-high clusters, likewise).",
             DefaultValueFactory = _ => "rate",
         };
-        by.AcceptOnlyFromAmong("rate", "excess", "funnel");
+        by.AcceptOnlyFromAmong("rate", "excess", "funnel", "gistar", "moran");
         var format = IndicatorOptions.Format();
         var output = IndicatorOptions.Output();
-        var command = new Command("hotspots", "List the neighbourhoods inside an area by rate, excess or funnel-plot outliers; suppression applied.")
+        var command = new Command("hotspots", "List the neighbourhoods inside an area by rate, excess, funnel-plot outliers, Gi* hot spots or Moran clusters; suppression applied.")
         {
             dataset, dataRoot, indicator, within, period, top, by, format, output,
         };
@@ -39,7 +40,9 @@ internal static class HotspotsCommand
             var container = result.GetRequiredValue(within);
             _ = loaded.Geography.Find(container) ?? throw new ArgumentException($"--within: no area has the code '{container}'.");
             var order = Enum.Parse<HotspotOrder>(result.GetRequiredValue(by), ignoreCase: true);
-            var rows = Hotspots.Find(view, container, order, result.GetValue(top));
+            var rows = order is HotspotOrder.GiStar or HotspotOrder.Moran
+                ? Hotspots.Find(view, engine.Compute(view.Period), loaded.NeighbourhoodContiguity, container, order, result.GetValue(top))
+                : Hotspots.Find(view, container, order, result.GetValue(top));
             var selection = $"top {result.GetValue(top)} neighbourhoods inside {container} by {order.ToString().ToLowerInvariant()}";
             IndicatorOptions.Write(loaded, engine, view, rows, selection, result.GetRequiredValue(format), result.GetValue(output), Environment.GetCommandLineArgs());
             progress.Report($"{rows.Count:N0} rows");

@@ -11,4 +11,10 @@ public enum HotspotOrder
 
     /// <summary>Areas above the 99.8% funnel limit, then above the 95% limit, each by excess.</summary>
     Funnel,
+
+    /// <summary>Getis-Ord Gi* hot spots (Benjamini-Hochberg FDR 0.05) of the smoothed rates, by z descending.</summary>
+    GiStar,
+
+    /// <summary>Local Moran high-high clusters (Benjamini-Hochberg FDR 0.05) of the smoothed rates, by z descending.</summary>
+    Moran,
 }

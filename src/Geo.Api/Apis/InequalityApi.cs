@@ -1,0 +1,130 @@
+using System.ComponentModel;
+using Geo.Api.Hosting;
+using Geo.Core.Inequality;
+using Geo.Data.Export;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Geo.Api.Apis;
+
+/// <summary>
+/// An area's inequality profile: Core20 (national IMD deciles 1–2) against the rest, each decile's value,
+/// and the slope and relative indices of inequality. Computed from true neighbourhood counts; only
+/// aggregates are served, with the suppression policy applied to the group counts.
+/// </summary>
+public static class InequalityApi
+{
+    private const string Help = "For count-based indicators with neighbourhood data. Neighbourhoods are grouped by national IMD decile "
+        + "(Core20 = deciles 1 and 2); each group's counts and denominators (age band by age band for a DSR) are summed and its value "
+        + "and 95% interval computed by the indicator's own method. Shares: of the population, of the events and of the positive excess "
+        + "(events above expected, summed over neighbourhoods with more than expected). A group's count, event share and value are null "
+        + "when the count is small, when it would give away a suppressed neighbourhood, or when the other group's is hidden (both add up "
+        + "to the area's total); the positive excess share is null when any neighbourhood of the area is suppressed. "
+        + "SII and RII (OHID's method, phe_sii) across the deciles with a value: SII = fitted value at the least deprived end minus the "
+        + "most deprived end, so it is negative when the more deprived have higher values; each decile's standard error comes from its "
+        + "95% interval (log scale for rates, logit for proportions); limits from 10,000 seeded simulations. 400 for score indicators "
+        + "(no events, no intervals) and for data published by place (not split by neighbourhood deprivation).";
+
+    public static IEndpointRouteBuilder MapInequalityApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/indicators").WithTags("Inequality").CacheOutput();
+        ApiExamples.Add(group.MapGet("/{id}/areas/{code}/inequality", GetInequality)
+            .WithName("GetIndicatorInequality")
+            .WithSummary("Core20 against the rest, each IMD decile's value, and the SII and RII of an area.")
+            .WithDescription(Help),
+            "/api/indicators/{indicator}/areas/{system}/inequality");
+        return app;
+    }
+
+    public static Results<Ok<InequalityDto>, ProblemHttpResult> GetInequality(
+        [Description("Indicator id, e.g. copd-emergency-admissions.")] string id,
+        [Description("Area code.")] string code,
+        [Description("Time period (default: the indicator's latest).")] string? period,
+        DatasetHost host,
+        HttpRequest request)
+    {
+        if (IndicatorRequest.TryResolve(host, id, code, period, out var r) is { } problem)
+        {
+            return problem;
+        }
+
+        if (InequalityProfile.Unsupported(r.Engine.Source) is { } reason)
+        {
+            return ApiProblems.BadParameter("id", reason);
+        }
+
+        var d = r.Dataset;
+        var profile = InequalityProfile.Calculate(r.Engine, r.View.Period, r.Area!, d.Geography, d.Deprivation, d.AgeBands, d.Population);
+        var metadata = ExportMetadata.For(d, r.View, $"inequality profile of {r.Area!.Code}", IndicatorsApi.Link(request));
+        var slope = profile.Slope;
+        var interval = slope?.Intervals.FirstOrDefault();
+        return TypedResults.Ok(new InequalityDto(
+            metadata,
+            r.Row(r.Area),
+            Group(profile.Core20),
+            Group(profile.Rest),
+            profile.Deciles.Select(x => new InequalityDecileDto(x.Decile, x.Neighbourhoods, Round(x.Population)!.Value, Round(x.Value),
+                Round(x.Lower95), Round(x.Upper95), x.InSlope, x.Note)).ToArray(),
+            slope is null ? null : new SlopeIndexDto(Round(slope.Sii)!.Value, Round(interval?.Sii.Lower), Round(interval?.Sii.Upper),
+                Round(slope.Rii)!.Value, Round(interval?.Rii.Lower), Round(interval?.Rii.Upper), slope.Repetitions, slope.Method,
+                "least deprived minus most deprived: negative when more deprived neighbourhoods have higher values"),
+            profile.SlopeNote,
+            profile.WithoutDecile));
+    }
+
+    private static InequalityGroupDto Group(InequalityGroup g) => new(g.Neighbourhoods, Round(g.Population)!.Value,
+        Round(g.PopulationShare)!.Value, Round(g.Count), Round(g.EventShare), Round(g.PositiveExcessShare), Round(g.Value),
+        Round(g.Lower95), Round(g.Upper95), g.Note);
+
+    private static double? Round(double? value) => value is { } v && double.IsFinite(v) ? Math.Round(v, 6) : null;
+}
+
+/// <summary>An area's inequality profile with the export metadata and the area's published row.</summary>
+/// <param name="Core20">Neighbourhoods in national IMD deciles 1 and 2.</param>
+/// <param name="Rest">Neighbourhoods in deciles 3 to 10.</param>
+/// <param name="Slope">SII and RII with 95% limits; null when fewer than two deciles have a value.</param>
+/// <param name="WithoutDecile">Neighbourhoods with no decile, in neither group.</param>
+public sealed record InequalityDto(
+    ExportMetadata Metadata,
+    IndicatorRowDto Area,
+    InequalityGroupDto Core20,
+    InequalityGroupDto Rest,
+    IReadOnlyList<InequalityDecileDto> Deciles,
+    SlopeIndexDto? Slope,
+    string? SlopeNote,
+    int WithoutDecile);
+
+/// <summary>One group's sums and value; null where suppressed or undefined.</summary>
+public sealed record InequalityGroupDto(
+    int Neighbourhoods,
+    double Population,
+    double PopulationShare,
+    double? Count,
+    double? EventShare,
+    double? PositiveExcessShare,
+    double? Value,
+    double? Lower95,
+    double? Upper95,
+    string? Note);
+
+/// <summary>One decile's value (null where suppressed or undefined) and whether it entered the SII.</summary>
+public sealed record InequalityDecileDto(
+    int Decile,
+    int Neighbourhoods,
+    double Population,
+    double? Value,
+    double? Lower95,
+    double? Upper95,
+    bool InSlope,
+    string? Note);
+
+/// <summary>Slope and relative index of inequality with 95% limits (multiplier applied to the SII).</summary>
+public sealed record SlopeIndexDto(
+    double Sii,
+    double? SiiLower95,
+    double? SiiUpper95,
+    double Rii,
+    double? RiiLower95,
+    double? RiiUpper95,
+    int Repetitions,
+    string Method,
+    string Convention);

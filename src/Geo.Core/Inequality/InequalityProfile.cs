@@ -1,0 +1,334 @@
+using Geo.Core.Geography;
+using Geo.Core.Indicators;
+using Geo.Core.Indicators.Suppression;
+using Geo.Core.Sources;
+using Geo.Core.Statistics;
+
+namespace Geo.Core.Inequality;
+
+/// <summary>
+/// Builds an area's <see cref="InequalityProfileResult"/>: neighbourhoods grouped by national IMD decile
+/// (Core20 = deciles 1–2), counts and denominators summed per group from the engine's true neighbourhood
+/// rows (age band by age band for a DSR), each group's value computed by the indicator's own method, and
+/// the SII and RII across deciles. Only aggregates leave; the suppression policy is applied to the group
+/// counts. Pure; thread-safe.
+/// </summary>
+public static class InequalityProfile
+{
+    /// <summary>Monte Carlo repetitions of the SII and RII limits (fewer than OHID's 100,000, for speed).</summary>
+    public const int Repetitions = 10_000;
+
+    private const string Hidden = "suppressed: small count, or one that could be recovered from the area's total or its neighbourhoods";
+
+    /// <summary>Why the indicator cannot be profiled, or null when it can.</summary>
+    public static string? Unsupported(IndicatorSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (source.Definition.ValueType == IndicatorValueType.Score)
+        {
+            return $"Indicator '{source.Definition.Id}' is a score: it has no events to share between groups, and its value has no confidence interval for the SII.";
+        }
+
+        return source.DataLevel != Level.Neighbourhood
+            ? $"Indicator '{source.Definition.Id}' is published by {source.DataLevel.ToString().ToLowerInvariant()}, not by neighbourhood, so it cannot be split by neighbourhood deprivation."
+            : null;
+    }
+
+    /// <summary>The profile of <paramref name="area"/> for <paramref name="period"/>.</summary>
+    /// <exception cref="ArgumentException">The indicator is <see cref="Unsupported"/>.</exception>
+    public static InequalityProfileResult Calculate(
+        IndicatorEngine engine,
+        string period,
+        Area area,
+        Geography.Geography geography,
+        IReadOnlyDictionary<string, DeprivationRecord> deprivation,
+        IReadOnlyList<AgeBand> populationBands,
+        IReadOnlyDictionary<string, double[]> population)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(geography);
+        ArgumentNullException.ThrowIfNull(deprivation);
+        if (Unsupported(engine.Source) is { } reason)
+        {
+            throw new ArgumentException(reason, nameof(engine));
+        }
+
+        var truth = engine.Compute(period).Where(r => r.Area.Level == Level.Neighbourhood)
+            .ToDictionary(r => r.Area.Code, StringComparer.OrdinalIgnoreCase);
+        var published = engine.Publish(period);
+        var codes = geography.Neighbourhoods(area).Select(a => a.Code).ToArray();
+        var bands = engine.Definition.ValueType == IndicatorValueType.DirectlyStandardisedRate
+            ? BandCounts.For(engine, period, codes, populationBands, population)
+            : null;
+        var estimator = new GroupEstimator(engine, truth, published, bands);
+
+        var byDecile = new List<string>[11];
+        for (var d = 0; d <= 10; d++)
+        {
+            byDecile[d] = [];
+        }
+
+        foreach (var code in codes)
+        {
+            var d = deprivation.TryGetValue(code, out var record) && record.Decile is >= 1 and <= 10 ? record.Decile : 0;
+            byDecile[d].Add(code);
+        }
+
+        var core20 = byDecile[1].Concat(byDecile[2]).ToArray();
+        var rest = byDecile.Skip(3).SelectMany(l => l).ToArray();
+        var (groupCore20, groupRest) = Groups(estimator, core20, rest);
+
+        var deciles = new List<DecileValue>();
+        var quantiles = new List<QuantileValue>();
+        var left = new List<string>();
+        var scale = engine.Definition.ValueType == IndicatorValueType.Proportion ? IndicatorScale.Proportion : IndicatorScale.Rate;
+        var multiplier = engine.Definition.Multiplier;
+        for (var d = 1; d <= 10; d++)
+        {
+            if (byDecile[d].Count == 0)
+            {
+                continue;
+            }
+
+            var g = estimator.Estimate(byDecile[d]);
+            var usable = g.Denominator > 0 && g.Value is > 0 && g.Lower is > 0 && g.Upper is { } u && u > g.Lower
+                && (scale != IndicatorScale.Proportion || g.Upper < multiplier);
+            if (usable)
+            {
+                quantiles.Add(QuantileValue.FromLimits(g.Denominator, g.Value!.Value / multiplier, g.Lower!.Value / multiplier,
+                    g.Upper!.Value / multiplier, scale));
+            }
+            else
+            {
+                left.Add($"decile {d} ({g.Note ?? "no value with a positive lower limit"})");
+            }
+
+            var hide = estimator.Disclosive(byDecile[d], g.Count);
+            deciles.Add(new DecileValue(d, byDecile[d].Count, g.Denominator,
+                hide ? null : g.Value, hide ? null : g.Lower, hide ? null : g.Upper, usable,
+                hide ? Hidden : g.Note));
+        }
+
+        SlopeIndexResult? slope = null;
+        string? slopeNote = left.Count > 0 ? "Left out of the SII and RII: " + string.Join("; ", left) + "." : null;
+        if (quantiles.Count >= 2)
+        {
+            slope = SlopeIndex.Calculate(quantiles, new SlopeIndexOptions
+            {
+                Scale = scale,
+                Multiplier = multiplier,
+                Repetitions = Repetitions,
+            });
+        }
+        else
+        {
+            slopeNote = "No SII or RII: fewer than two deciles have a value. " + slopeNote;
+        }
+
+        return new InequalityProfileResult(area.Code, period, groupCore20, groupRest, deciles, slope, slopeNote, byDecile[0].Count);
+    }
+
+    private static (InequalityGroup, InequalityGroup) Groups(GroupEstimator estimator, string[] core20, string[] rest)
+    {
+        var a = estimator.Estimate(core20);
+        var b = estimator.Estimate(rest);
+
+        // The two groups add up to the area's published total: hiding one hides the other.
+        var hide = estimator.Disclosive(core20, a.Count) || estimator.Disclosive(rest, b.Count);
+        var population = a.Denominator + b.Denominator;
+        var events = a.Count + b.Count;
+        var excess = a.PositiveExcess + b.PositiveExcess;
+        var anyHidden = estimator.AnySuppressed(core20) || estimator.AnySuppressed(rest);
+        InequalityGroup Group(string[] codes, GroupEstimate g) => new(
+            codes.Length,
+            g.Denominator,
+            population > 0 ? g.Denominator / population : 0,
+            hide ? null : g.Count,
+            hide || events <= 0 ? null : g.Count / events,
+            anyHidden || excess <= 0 ? null : g.PositiveExcess / excess,
+            hide ? null : g.Value,
+            hide ? null : g.Lower,
+            hide ? null : g.Upper,
+            hide ? Hidden : anyHidden ? Append(g.Note, "positive excess share withheld: a neighbourhood's count is suppressed") : g.Note);
+        return (Group(core20, a), Group(rest, b));
+    }
+
+    private static string Append(string? note, string more) => note is null ? more : $"{note}; {more}";
+
+    private sealed record GroupEstimate(double Count, double Denominator, double PositiveExcess, double? Value, double? Lower, double? Upper, string? Note);
+
+    /// <summary>Sums true neighbourhood rows and computes a group's value with the engine's method.</summary>
+    private sealed class GroupEstimator(
+        IndicatorEngine engine,
+        Dictionary<string, IndicatorRow> truth,
+        IndicatorView published,
+        BandCounts? bands)
+    {
+        public bool AnySuppressed(IEnumerable<string> codes) =>
+            codes.Any(c => published.Find(c) is { Suppression: not SuppressionReason.None });
+
+        /// <summary>
+        /// Whether showing the group's count would disclose: the count is itself small, or the group minus its
+        /// shown neighbourhoods leaves one hidden neighbourhood's count, or a small sum of hidden ones.
+        /// </summary>
+        public bool Disclosive(IEnumerable<string> codes, double count)
+        {
+            var policy = engine.Policy;
+            if (policy.IsPrimary(count))
+            {
+                return true;
+            }
+
+            var hidden = codes.Where(c => published.Find(c) is { Suppression: not SuppressionReason.None }).ToArray();
+            var residual = hidden.Sum(c => truth.TryGetValue(c, out var r) ? r.Count ?? 0 : 0);
+            return policy.IsEnabled && (hidden.Length == 1 || policy.IsPrimary(residual));
+        }
+
+        public GroupEstimate Estimate(IReadOnlyList<string> codes)
+        {
+            double o = 0, n = 0, e = 0, positive = 0;
+            var any = false;
+            foreach (var code in codes)
+            {
+                if (truth.TryGetValue(code, out var row) && row.Count is { } count)
+                {
+                    any = true;
+                    o += count;
+                    n += row.Denominator ?? 0;
+                    e += row.Expected ?? 0;
+                    positive += Math.Max(0, count - (row.Expected ?? count));
+                }
+            }
+
+            if (!any)
+            {
+                return new GroupEstimate(0, 0, 0, null, null, null, "no data");
+            }
+
+            var m = engine.Definition.Multiplier;
+            var level = ConfidenceLevel.Percent95;
+            switch (engine.Definition.ValueType)
+            {
+                case IndicatorValueType.CrudeRate when n > 0:
+                    var c = PoissonInterval.Calculate(o, level);
+                    return new GroupEstimate(o, n, positive, o * m / n, c.Lower * m / n, c.Upper * m / n, null);
+                case IndicatorValueType.Proportion when n > 0 && o <= n:
+                    var p = ProportionInterval.Calculate(o, n, m, level);
+                    return new GroupEstimate(o, n, positive, p.Value, p.Lower, p.Upper, null);
+                case IndicatorValueType.IndirectlyStandardisedRatio when e > 0:
+                    var r = PoissonInterval.Calculate(o, level);
+                    return new GroupEstimate(o, n, positive, o * m / e, r.Lower * m / e, r.Upper * m / e, null);
+                case IndicatorValueType.DirectlyStandardisedRate:
+                    if (o < DirectlyStandardisedRate.MinimumTotalCount)
+                    {
+                        return new GroupEstimate(o, n, positive, null, null, null, "DSR not calculated: fewer than 10 events");
+                    }
+
+                    var (counts, populations) = bands!.Sum(codes);
+                    if (populations.Where((people, b) => people <= 0 && counts[b] > 0).Any())
+                    {
+                        return new GroupEstimate(o, n, positive, null, null, null, "events in an age band with no population");
+                    }
+
+                    var dsr = DirectlyStandardisedRate.Calculate(counts, populations, bands.Standard, m, level);
+                    return dsr.Estimate is { } est
+                        ? new GroupEstimate(o, n, positive, est.Value, est.Lower, est.Upper, null)
+                        : new GroupEstimate(o, n, positive, null, null, null, dsr.Reason);
+                default:
+                    return new GroupEstimate(o, n, positive, null, null, null, "no denominator");
+            }
+        }
+    }
+
+    /// <summary>Age-specific counts and populations of neighbourhoods, on the engine's common bands, for a DSR.</summary>
+    private sealed class BandCounts
+    {
+        private readonly Dictionary<string, (double[] Counts, double[] Populations)> _byCode;
+        private readonly int _bands;
+
+        private BandCounts(Dictionary<string, (double[], double[])> byCode, int bands, double[] standard)
+        {
+            _byCode = byCode;
+            _bands = bands;
+            Standard = standard;
+        }
+
+        public double[] Standard { get; }
+
+        public static BandCounts For(IndicatorEngine engine, string period, IReadOnlyList<string> codes,
+            IReadOnlyList<AgeBand> populationBands, IReadOnlyDictionary<string, double[]> population)
+        {
+            var source = engine.Source;
+            var alignment = BandAlignment.Align(source.Bands, populationBands);
+            var bands = alignment.Common.Count;
+            var wanted = new HashSet<string>(codes, StringComparer.OrdinalIgnoreCase);
+            var byCode = new Dictionary<string, (double[], double[])>(StringComparer.OrdinalIgnoreCase);
+            var ownDenominator = false;
+            foreach (var record in source.Records)
+            {
+                if (record.Period != period || !wanted.Contains(record.Area))
+                {
+                    continue;
+                }
+
+                if (!byCode.TryGetValue(record.Area, out var cell))
+                {
+                    cell = (new double[bands], new double[bands]);
+                    byCode[record.Area] = cell;
+                }
+
+                var b = record.Band < 0 ? 0 : alignment.FirstToCommon[record.Band];
+                cell.Item1[b] += record.Numerator;
+                if (record.Denominator is { } d)
+                {
+                    cell.Item2[b] += d;
+                    ownDenominator = true;
+                }
+            }
+
+            if (!ownDenominator)
+            {
+                foreach (var (code, cell) in byCode)
+                {
+                    if (population.TryGetValue(code, out var people))
+                    {
+                        for (var b = 0; b < people.Length; b++)
+                        {
+                            cell.Item2[alignment.SecondToCommon[b]] += people[b];
+                        }
+                    }
+                }
+            }
+
+            return new BandCounts(byCode, bands, EuropeanStandardPopulation.For(alignment.Common));
+        }
+
+        public (double[] Counts, double[] Populations) Sum(IEnumerable<string> codes)
+        {
+            var counts = new double[_bands];
+            var populations = new double[_bands];
+            foreach (var code in codes)
+            {
+                if (_byCode.TryGetValue(code, out var cell))
+                {
+                    for (var b = 0; b < _bands; b++)
+                    {
+                        counts[b] += cell.Counts[b];
+                        populations[b] += cell.Populations[b];
+                    }
+                }
+            }
+
+            for (var b = 0; b < _bands; b++)
+            {
+                // as the engine: a band with neither people nor events adds nothing
+                if (populations[b] <= 0 && counts[b] == 0)
+                {
+                    populations[b] = 1;
+                }
+            }
+
+            return (counts, populations);
+        }
+    }
+}

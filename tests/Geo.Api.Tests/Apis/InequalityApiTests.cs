@@ -1,0 +1,116 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Geo.Api.Apis;
+using Geo.Core.Geography;
+
+namespace Geo.Api.Tests.Apis;
+
+public class InequalityApiTests(DemoApiFactory factory) : IClassFixture<DemoApiFactory>
+{
+    private const string Base = "/api/indicators/" + DemoData.Indicator + "/areas/";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private async Task<T> Get<T>(string url) => (await factory.CreateClient().GetFromJsonAsync<T>(url, Json))!;
+
+    [Fact]
+    public async Task GetInequality_System_SharesAddUpAndSiiIsNegativeOnTheCopdGradient()
+    {
+        var answer = await Get<InequalityDto>(Base + "X54000001/inequality");
+        var view = DemoData.Latest(factory);
+
+        Assert.Equal(view.Period, answer.Metadata.Period);
+        Assert.InRange(answer.Core20.PopulationShare, 0, 1);
+        Assert.Equal(1, answer.Core20.PopulationShare + answer.Rest.PopulationShare, 5);
+        Assert.True(answer.Core20.Neighbourhoods > 0 && answer.Rest.Neighbourhoods > 0);
+        Assert.NotNull(answer.Core20.Count);
+        Assert.NotNull(answer.Rest.Count);
+        Assert.InRange(answer.Core20.EventShare!.Value, 0, 1);
+        Assert.Equal(1, answer.Core20.EventShare.Value + answer.Rest.EventShare!.Value, 5);
+        Assert.Equal(answer.Area.Count!.Value, answer.Core20.Count!.Value + answer.Rest.Count!.Value, 3);
+        Assert.True(answer.Core20.Value > answer.Rest.Value, "Core20's COPD rate is higher in the synthetic gradient");
+        Assert.True(answer.Core20.Lower95 < answer.Core20.Value && answer.Core20.Value < answer.Core20.Upper95);
+
+        Assert.Equal(10, answer.Deciles.Count);
+        Assert.NotNull(answer.Slope);
+        // Convention: SII = least deprived end minus most deprived end; COPD is higher where more deprived.
+        Assert.True(answer.Slope!.Sii < 0, $"SII {answer.Slope.Sii}");
+        Assert.True(answer.Slope.SiiUpper95 < 0);
+        Assert.True(answer.Slope.Rii < 1);
+        Assert.Equal(10_000, answer.Slope.Repetitions);
+        Assert.Contains("least deprived minus most deprived", answer.Slope.Convention, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetInequality_EveryPlace_GroupsNeverExceedTheArea()
+    {
+        var dataset = DemoData.Dataset(factory);
+        foreach (var place in dataset.Geography.AtLevel(Level.Place).Take(5))
+        {
+            var answer = await Get<InequalityDto>(Base + place.Code + "/inequality");
+            Assert.InRange(answer.Core20.PopulationShare, 0, 1);
+            Assert.Equal(answer.Core20.Count is null, answer.Rest.Count is null);
+            if (answer.Core20.Count is { } c && answer.Rest.Count is { } r && answer.Area.Count is { } total)
+            {
+                Assert.Equal(total, c + r, 3);
+            }
+
+            foreach (var share in new[] { answer.Core20.EventShare, answer.Core20.PositiveExcessShare })
+            {
+                if (share is { } s)
+                {
+                    Assert.InRange(s, 0, 1);
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("no-such-indicator/areas/X54000001/inequality", HttpStatusCode.NotFound)]
+    [InlineData(DemoData.Indicator + "/areas/NOPE/inequality", HttpStatusCode.NotFound)]
+    [InlineData(DemoData.Indicator + "/areas/X54000001/inequality?period=1900", HttpStatusCode.BadRequest)]
+    public async Task GetInequality_BadRequests_AreProblemDetails(string path, HttpStatusCode status)
+    {
+        var response = await factory.CreateClient().GetAsync("/api/indicators/" + path);
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("gistar")]
+    [InlineData("moran")]
+    public async Task GetHotspots_Clusters_AreShownNeighbourhoodsOfTheArea(string by)
+    {
+        var view = DemoData.Latest(factory);
+        var inside = view.AtLevel(Level.Neighbourhood, "X54000001").ToDictionary(r => r.Area.Code);
+
+        var answer = await Get<IndicatorRowsDto>(Base + "X54000001/hotspots?top=1000&by=" + by);
+
+        Assert.NotEmpty(answer.Rows);
+        Assert.Contains(by, answer.Metadata.Selection, StringComparison.OrdinalIgnoreCase);
+        foreach (var row in answer.Rows)
+        {
+            Assert.True(inside.ContainsKey(row.Code));
+            Assert.Null(row.Suppressed);
+            Assert.Equal(IndicatorRowDto.From(inside[row.Code], view.Definition), row);
+        }
+    }
+
+    [Fact]
+    public async Task GetHotspots_GiStar_HotSpotsHavePositiveZAndComeFromTheArea()
+    {
+        var dataset = DemoData.Dataset(factory);
+        var engine = dataset.Indicator(DemoData.Indicator);
+        var view = DemoData.Latest(factory);
+        var place = dataset.Geography.AtLevel(Level.Place)[0].Code;
+        var rows = Core.Indicators.Hotspots.Find(view, engine.Compute(view.Period), dataset.NeighbourhoodContiguity, place,
+            Core.Indicators.HotspotOrder.GiStar, 1000);
+        var inside = dataset.Geography.Neighbourhoods(dataset.Geography.Get(place)).Select(a => a.Code).ToHashSet();
+
+        var answer = await Get<IndicatorRowsDto>(Base + place + "/hotspots?top=1000&by=gistar");
+
+        Assert.Equal(rows.Select(r => r.Area.Code), answer.Rows.Select(r => r.Code));
+        Assert.All(answer.Rows, r => Assert.Contains(r.Code, inside));
+    }
+}
