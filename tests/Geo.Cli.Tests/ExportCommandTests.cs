@@ -116,6 +116,22 @@ public class ExportCommandTests
     }
 
     [Fact]
+    public void Hotspots_ByGistar_ListsShownNeighbourhoodsOfTheArea()
+    {
+        var output = TempFile("gistar.csv");
+
+        var (exit, _, error) = GeoProcess.Run("hotspots", "--indicator", Copd, "--within", "X54000002", "--by", "gistar", "--top", "30", "--out", output);
+
+        Assert.True(exit == 0, error);
+        var rows = ReadCsv(output);
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Equal("neighbourhood", r["level"]));
+        Assert.All(rows, r => Assert.Equal("", r["suppressed"]));
+        using var metadata = JsonDocument.Parse(File.ReadAllText(output + ".metadata.json"));
+        Assert.Contains("gistar", metadata.RootElement.GetProperty("selection").GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void Export_UnknownIndicator_ExitsTwoListingTheIndicators()
     {
         var (exit, _, error) = GeoProcess.Run("export", "--indicator", "nope", "--level", "place");
