@@ -53,7 +53,7 @@ public static class InequalityApi
         }
 
         var d = r.Dataset;
-        var profile = InequalityProfile.Calculate(r.Engine, r.View.Period, r.Area!, d.Geography, d.Deprivation, d.AgeBands, d.Population);
+        var profile = InequalityProfile.Calculate(r.Engine, r.View.Period, r.Area!, d.Geography, d.Deprivation);
         var metadata = ExportMetadata.For(d, r.View, $"inequality profile of {r.Area!.Code}", IndicatorsApi.Link(request));
         var slope = profile.Slope;
         var interval = slope?.Intervals.FirstOrDefault();

@@ -170,7 +170,47 @@ public sealed class IndicatorEngine
         }
     }
 
+    /// <summary>
+    /// The true age-specific numerators and denominators of the period's data, on <see cref="Bands"/>, for
+    /// sums over groups of neighbourhoods (deprivation deciles, say). Not for publication: a caller shows only
+    /// what it derives under <see cref="Policy"/>.
+    /// </summary>
+    public IndicatorBandSums BandSums(string period)
+    {
+        CheckPeriod(period);
+        var (numerator, denominator, _) = Inputs(period);
+        return new IndicatorBandSums(_index, _bands, numerator, denominator, _standard);
+    }
+
     private IndicatorRow[] ComputeNow(string period)
+    {
+        var (numerator, denominator, hasData) = Inputs(period);
+
+        // Coverage: population of the areas holding data, summed up the same way as the counts.
+        var covered = new double[_areas.Length];
+        for (var i = 0; i < _areas.Length; i++)
+        {
+            covered[i] = hasData[i] ? Population(i, -1) : 0;
+        }
+
+        foreach (var i in _bottomUp)
+        {
+            hasData[_parent[i]] |= hasData[i];
+            covered[_parent[i]] += covered[i];
+        }
+
+        SumUp(numerator);
+        SumUp(denominator);
+
+        var reference = ReferenceRates(numerator, denominator);
+        var rows = new IndicatorRow[_areas.Length];
+        Parallel.For(0, _areas.Length, i => rows[i] = Row(i, period, numerator, denominator, hasData[i], covered[i], reference));
+        return Finish(rows);
+    }
+
+    /// <summary>The period's records put in their areas' cells (not yet summed up the hierarchy), with the
+    /// dataset's population as denominator where the indicator has none of its own.</summary>
+    private (double[] Numerator, double[] Denominator, bool[] HasData) Inputs(string period)
     {
         var type = Definition.ValueType;
         var numerator = new double[_areas.Length * _bands];
@@ -212,26 +252,7 @@ public sealed class IndicatorEngine
             }
         }
 
-        // Coverage: population of the areas holding data, summed up the same way as the counts.
-        var covered = new double[_areas.Length];
-        for (var i = 0; i < _areas.Length; i++)
-        {
-            covered[i] = hasData[i] ? Population(i, -1) : 0;
-        }
-
-        foreach (var i in _bottomUp)
-        {
-            hasData[_parent[i]] |= hasData[i];
-            covered[_parent[i]] += covered[i];
-        }
-
-        SumUp(numerator);
-        SumUp(denominator);
-
-        var reference = ReferenceRates(numerator, denominator);
-        var rows = new IndicatorRow[_areas.Length];
-        Parallel.For(0, _areas.Length, i => rows[i] = Row(i, period, numerator, denominator, hasData[i], covered[i], reference));
-        return Finish(rows);
+        return (numerator, denominator, hasData);
     }
 
     private double Population(int area, int band)

@@ -41,9 +41,7 @@ public static class InequalityProfile
         string period,
         Area area,
         Geography.Geography geography,
-        IReadOnlyDictionary<string, DeprivationRecord> deprivation,
-        IReadOnlyList<AgeBand> populationBands,
-        IReadOnlyDictionary<string, double[]> population)
+        IReadOnlyDictionary<string, DeprivationRecord> deprivation)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(geography);
@@ -58,7 +56,7 @@ public static class InequalityProfile
         var published = engine.Publish(period);
         var codes = geography.Neighbourhoods(area).Select(a => a.Code).ToArray();
         var bands = engine.Definition.ValueType == IndicatorValueType.DirectlyStandardisedRate
-            ? BandCounts.For(engine, period, codes, populationBands, population)
+            ? engine.BandSums(period)
             : null;
         var estimator = new GroupEstimator(engine, truth, published, bands);
 
@@ -162,7 +160,7 @@ public static class InequalityProfile
         IndicatorEngine engine,
         Dictionary<string, IndicatorRow> truth,
         IndicatorView published,
-        BandCounts? bands)
+        IndicatorBandSums? bands)
     {
         public bool AnySuppressed(IEnumerable<string> codes) =>
             codes.Any(c => published.Find(c) is { Suppression: not SuppressionReason.None });
@@ -230,105 +228,13 @@ public static class InequalityProfile
                         return new GroupEstimate(o, n, positive, null, null, null, "events in an age band with no population");
                     }
 
-                    var dsr = DirectlyStandardisedRate.Calculate(counts, populations, bands.Standard, m, level);
+                    var dsr = DirectlyStandardisedRate.Calculate(counts, populations, bands.Standard!, m, level);
                     return dsr.Estimate is { } est
                         ? new GroupEstimate(o, n, positive, est.Value, est.Lower, est.Upper, null)
                         : new GroupEstimate(o, n, positive, null, null, null, dsr.Reason);
                 default:
                     return new GroupEstimate(o, n, positive, null, null, null, "no denominator");
             }
-        }
-    }
-
-    /// <summary>Age-specific counts and populations of neighbourhoods, on the engine's common bands, for a DSR.</summary>
-    private sealed class BandCounts
-    {
-        private readonly Dictionary<string, (double[] Counts, double[] Populations)> _byCode;
-        private readonly int _bands;
-
-        private BandCounts(Dictionary<string, (double[], double[])> byCode, int bands, double[] standard)
-        {
-            _byCode = byCode;
-            _bands = bands;
-            Standard = standard;
-        }
-
-        public double[] Standard { get; }
-
-        public static BandCounts For(IndicatorEngine engine, string period, IReadOnlyList<string> codes,
-            IReadOnlyList<AgeBand> populationBands, IReadOnlyDictionary<string, double[]> population)
-        {
-            var source = engine.Source;
-            var alignment = BandAlignment.Align(source.Bands, populationBands);
-            var bands = alignment.Common.Count;
-            var wanted = new HashSet<string>(codes, StringComparer.OrdinalIgnoreCase);
-            var byCode = new Dictionary<string, (double[], double[])>(StringComparer.OrdinalIgnoreCase);
-            var ownDenominator = false;
-            foreach (var record in source.Records)
-            {
-                if (record.Period != period || !wanted.Contains(record.Area))
-                {
-                    continue;
-                }
-
-                if (!byCode.TryGetValue(record.Area, out var cell))
-                {
-                    cell = (new double[bands], new double[bands]);
-                    byCode[record.Area] = cell;
-                }
-
-                var b = record.Band < 0 ? 0 : alignment.FirstToCommon[record.Band];
-                cell.Item1[b] += record.Numerator;
-                if (record.Denominator is { } d)
-                {
-                    cell.Item2[b] += d;
-                    ownDenominator = true;
-                }
-            }
-
-            if (!ownDenominator)
-            {
-                foreach (var (code, cell) in byCode)
-                {
-                    if (population.TryGetValue(code, out var people))
-                    {
-                        for (var b = 0; b < people.Length; b++)
-                        {
-                            cell.Item2[alignment.SecondToCommon[b]] += people[b];
-                        }
-                    }
-                }
-            }
-
-            return new BandCounts(byCode, bands, EuropeanStandardPopulation.For(alignment.Common));
-        }
-
-        public (double[] Counts, double[] Populations) Sum(IEnumerable<string> codes)
-        {
-            var counts = new double[_bands];
-            var populations = new double[_bands];
-            foreach (var code in codes)
-            {
-                if (_byCode.TryGetValue(code, out var cell))
-                {
-                    for (var b = 0; b < _bands; b++)
-                    {
-                        counts[b] += cell.Counts[b];
-                        populations[b] += cell.Populations[b];
-                    }
-                }
-            }
-
-            for (var b = 0; b < _bands; b++)
-            {
-                // as the engine: a band with neither people nor events adds nothing
-                if (populations[b] <= 0 && counts[b] == 0)
-                {
-                    populations[b] = 1;
-                }
-            }
-
-            return (counts, populations);
         }
     }
 }
