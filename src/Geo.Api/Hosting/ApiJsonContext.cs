@@ -15,4 +15,5 @@ namespace Geo.Api.Hosting;
 [JsonSerializable(typeof(IndicatorAreaDto))]
 [JsonSerializable(typeof(IndicatorRowsDto))]
 [JsonSerializable(typeof(CompareDto))]
+[JsonSerializable(typeof(InequalityDto))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;
