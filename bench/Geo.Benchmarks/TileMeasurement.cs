@@ -37,7 +37,7 @@ internal static class TileMeasurement
         var runs = args.Int("runs", 5);
         var maxZoom = args.Int("maxzoom", TileSettings.MaxZoom);
         var catalog = new TileCatalog(dataset, 0, maxZoom);
-        var source = catalog.Find(args.Optional("level") ?? "neighbourhood")
+        var source = catalog.Sources.FirstOrDefault(s => s.Info.Id == (args.Optional("level") ?? "neighbourhood"))
             ?? throw new ArgumentException("--level: one of country, system, icp, place, neighbourhood");
         Console.WriteLine($"tiles: {dataset.Name}, level {source.Info.Id}, loaded in {clock.Elapsed.TotalSeconds:F1} s; " +
                           $"{runs} uncached runs per tile after one warm-up; {Environment.ProcessorCount} cores");

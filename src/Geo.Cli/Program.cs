@@ -4,6 +4,7 @@ using Geo.Cli.Commands;
 var root = new RootCommand("geo: health indicators from integrated care systems down to neighbourhoods.")
 {
     ServeCommand.Create(),
+    LoadCommand.Create(),
     CheckCommand.Create(),
     JoinCommand.Create(),
     ExportCommand.Create(),

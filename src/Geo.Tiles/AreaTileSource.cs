@@ -80,6 +80,24 @@ public sealed class AreaTileSource : ITileSource
     /// (to warm a server, or to time it apart from tile cutting).</summary>
     public void Prepare(int z) => _ = Band(z);
 
+    /// <summary>The number of zoom bands: band b serves zoom b, the last band every zoom from its own up.</summary>
+    public int BandCount => _bands.Length;
+
+    /// <summary>
+    /// The features tiles of <paramref name="band"/> can show, exactly as this source encodes them (simplified,
+    /// Web Mercator, areas below a quarter pixel at the band's first zoom left out), in id order.
+    /// </summary>
+    public IEnumerable<TileFeature> BandFeatures(int band)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(band);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(band, _bands.Length);
+        var factory = new GeometryFactory(new PrecisionModel(), 3857);
+        foreach (var area in _bands[band].Value.Indexed)
+        {
+            yield return new TileFeature(area.Feature.Id, area.Feature.Properties, ToGeometry(area, factory));
+        }
+    }
+
     public byte[] GetTile(TileCoordinate tile, CancellationToken cancellation = default)
     {
         if (!tile.IsInGrid || tile.Z > Info.MaxZoom)
@@ -120,6 +138,36 @@ public sealed class AreaTileSource : ITileSource
         ArgumentNullException.ThrowIfNull(bng);
         var envelope = BritishNationalGrid.ToWgs84(bng).EnvelopeInternal;
         return [envelope.MinX, envelope.MinY, envelope.MaxX, envelope.MaxY];
+    }
+
+    /// <summary>Rebuilds the polygons from the prepared rings: each shell followed by its holes.</summary>
+    private static Geometry ToGeometry(PreparedArea area, GeometryFactory factory)
+    {
+        var polygons = new List<Polygon>();
+        for (var r = 0; r < area.Rings.Length;)
+        {
+            var shell = Ring(area.Rings[r++], factory);
+            var holes = new List<LinearRing>();
+            while (r < area.Rings.Length && !area.IsShell[r])
+            {
+                holes.Add(Ring(area.Rings[r++], factory));
+            }
+
+            polygons.Add(factory.CreatePolygon(shell, [.. holes]));
+        }
+
+        return polygons.Count == 1 ? polygons[0] : factory.CreateMultiPolygon([.. polygons]);
+    }
+
+    private static LinearRing Ring(double[] xy, GeometryFactory factory)
+    {
+        var coordinates = new Coordinate[xy.Length / 2];
+        for (var i = 0; i < coordinates.Length; i++)
+        {
+            coordinates[i] = new Coordinate(xy[2 * i], xy[(2 * i) + 1]);
+        }
+
+        return factory.CreateLinearRing(coordinates);
     }
 
     private ZoomBand Band(int z) => _bands[TileSettings.Band(Math.Min(z, Info.MaxZoom))].Value;

@@ -13,9 +13,13 @@ public sealed class TileCatalog
     public const long DefaultCacheBytes = 256L * 1024 * 1024;
 
     private readonly Dictionary<Level, AreaTileSource> _sources;
+    private readonly Dictionary<Level, ITileSource> _served;
     private readonly Lazy<string> _version;
 
-    public TileCatalog(Dataset dataset, long cacheBytes = DefaultCacheBytes, int maxZoom = TileSettings.MaxZoom)
+    /// <param name="serve">Where tiles are cut: by default each level's <see cref="AreaTileSource"/> in this
+    /// process; given, the source that serves a level in its place (a database, say), with the same info.</param>
+    public TileCatalog(
+        Dataset dataset, long cacheBytes = DefaultCacheBytes, int maxZoom = TileSettings.MaxZoom, Func<AreaTileSource, ITileSource>? serve = null)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         var root = dataset.Geography.Root;
@@ -23,6 +27,7 @@ public sealed class TileCatalog
             ? AreaTileSource.Wgs84Bounds(outline)
             : [-180, -85.0511, 180, 85.0511];
         _sources = Enum.GetValues<Level>().ToDictionary(level => level, level => new AreaTileSource(dataset, level, bounds, maxZoom));
+        _served = _sources.ToDictionary(p => p.Key, p => serve is null ? p.Value : serve(p.Value));
         _version = new(() => DataVersion.Compute(dataset));
         Cache = new TileCache(cacheBytes);
     }
@@ -32,12 +37,12 @@ public sealed class TileCatalog
 
     public TileCache Cache { get; }
 
-    /// <summary>The sources, from the country down.</summary>
+    /// <summary>The in-process sources, from the country down (what the served ones are built from).</summary>
     public IReadOnlyList<AreaTileSource> Sources => [.. _sources.Values.OrderBy(s => s.Level)];
 
     /// <summary>The source of a level named as users name it ("system", "icb", "lsoa", ...), or null.</summary>
-    public AreaTileSource? Find(string levelName) =>
-        LevelNames.TryParse(levelName, out var level) ? _sources.GetValueOrDefault(level) : null;
+    public ITileSource? Find(string levelName) =>
+        LevelNames.TryParse(levelName, out var level) ? _served.GetValueOrDefault(level) : null;
 
     /// <summary>A tile from the cache, cut and cached on a miss.</summary>
     public EncodedTile GetTile(ITileSource source, TileCoordinate tile, CancellationToken cancellation = default)

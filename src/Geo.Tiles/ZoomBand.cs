@@ -32,6 +32,7 @@ internal sealed class ZoomBand
             if ((((area.MaxX - area.MinX) * scale) + 1) * (((area.MaxY - area.MinY) * scale) + 1) >= TileSettings.MinRingArea)
             {
                 _index.Insert(new Envelope(area.MinX, area.MaxX, area.MinY, area.MaxY), area);
+                Indexed.Add(area);
             }
         }
 
@@ -42,6 +43,9 @@ internal sealed class ZoomBand
     public double Tolerance { get; }
 
     public IReadOnlyList<PreparedArea> Areas { get; }
+
+    /// <summary>The areas tiles of this band can show, in feature id order.</summary>
+    public List<PreparedArea> Indexed { get; } = [];
 
     /// <summary>The areas whose envelope meets <paramref name="envelope"/> (Web Mercator), in feature-id order.</summary>
     public void Query(Envelope envelope, List<PreparedArea> hits)

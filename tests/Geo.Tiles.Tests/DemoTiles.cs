@@ -20,7 +20,7 @@ internal static class DemoTiles
 
     public static TileCatalog Catalog => LazyCatalog.Value;
 
-    public static AreaTileSource Source(string level) => Catalog.Find(level)!;
+    public static AreaTileSource Source(string level) => (AreaTileSource)Catalog.Find(level)!;
 
     /// <summary>The tile of zoom <paramref name="z"/> holding a WGS84 point.</summary>
     public static TileCoordinate TileAt(double lon, double lat, int z)

@@ -26,7 +26,7 @@ public static class IndicatorsApi
 
     public static IEndpointRouteBuilder MapIndicatorsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/indicators").WithTags("Indicators").CacheOutput();
+        var group = app.MapGroup("/api/indicators").WithTags("Indicators").CacheOutput(DatabaseMonitor.CacheTag);
         ApiExamples.Add(group.MapGet("/", ListIndicators)
             .WithName("ListIndicators")
             .WithSummary("The dataset's indicators, with value types and periods.")

@@ -8,7 +8,7 @@ namespace Geo.Api.Hosting;
 /// number that is not one) is a 400 naming the parameter; anything else is a 500 that says only that
 /// something failed and gives the trace id. Never a stack trace. Stateless.
 /// </summary>
-public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+public sealed class ApiExceptionHandler(IProblemDetailsService problems, DatasetHost host, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -23,6 +23,13 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
                 Detail = bad.Message,
                 Type = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1",
             };
+        }
+        else if (host.Store is not null && DatabaseUnavailableException.IsDatabaseFailure(exception))
+        {
+            host.MarkUnavailable(exception);
+            httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            httpContext.Response.Headers.RetryAfter = DatabaseGate.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            problem = DatabaseGate.Problem(host.Unavailable ?? exception.Message);
         }
         else
         {

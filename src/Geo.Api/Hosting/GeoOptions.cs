@@ -14,6 +14,13 @@ public sealed class GeoOptions
     /// <summary>Seed of the demo dataset when no manifest is given.</summary>
     public int DemoSeed { get; set; } = Data.Demo.DemoDataset.DefaultSeed;
 
+    /// <summary>Npgsql connection string of a PostgreSQL + PostGIS database loaded by <c>geo load</c>: when set, the
+    /// server answers from it instead of files (<see cref="Dataset"/> is then ignored).</summary>
+    public string? Connection { get; set; }
+
+    /// <summary>How often, in seconds, the server asks the database whether it answers and holds a new dataset.</summary>
+    public double DatabasePollSeconds { get; set; } = 2;
+
     /// <summary>Simplify every level's tile bands in the background after start-up, so that no map user
     /// waits for the first tile of a zoom. On in <c>geo serve</c>; off by default (tests).</summary>
     public bool WarmTiles { get; set; }

@@ -12,17 +12,24 @@ public static class GeoServer
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddOptions<GeoOptions>()
             .Bind(builder.Configuration.GetSection(GeoOptions.Section))
-            .Validate(o => string.IsNullOrWhiteSpace(o.Dataset) || File.Exists(o.Dataset), "Geo:Dataset names a manifest file that does not exist.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Connection) || string.IsNullOrWhiteSpace(o.Dataset) || File.Exists(o.Dataset),
+                "Geo:Dataset names a manifest file that does not exist.")
             .ValidateOnStart();
         builder.Services.AddSingleton<DatasetHost>();
-        builder.Services.AddSingleton(services => new Geo.Tiles.TileCatalog(services.GetRequiredService<DatasetHost>().Dataset));
+        // The tiles of the dataset being served now (a database's dataset can be replaced while serving).
+        builder.Services.AddTransient(services => services.GetRequiredService<DatasetHost>().Tiles);
+        builder.Services.AddHostedService<DatabaseMonitor>();
         builder.Services.AddSingleton<ApiExamples>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         // Binding failures throw, so that ApiExceptionHandler can answer with the parameter's name.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
-        builder.Services.AddOutputCache(o => o.DefaultExpirationTimeSpan = TimeSpan.FromHours(1));
+        builder.Services.AddOutputCache(o =>
+        {
+            o.DefaultExpirationTimeSpan = TimeSpan.FromHours(1);
+            o.AddPolicy(DatabaseMonitor.CacheTag, b => b.Tag(DatabaseMonitor.CacheTag));
+        });
         builder.Services.AddOpenApi(o => o.AddOperationTransformer<OpenApiExampleTransformer>());
         configure?.Invoke(builder);
 
@@ -43,6 +50,7 @@ public static class GeoServer
             });
         }
 
+        app.UseDatabaseGate();
         app.UseApiCaching();
         app.UseOutputCache();
 
@@ -61,10 +69,18 @@ public static class GeoServer
     /// <summary>Loads the dataset now, so the first request doesn't wait and a bad file stops start-up.</summary>
     public static void LoadDataset(this WebApplication app)
     {
-        _ = app.Services.GetRequiredService<DatasetHost>().Dataset;
+        var host = app.Services.GetRequiredService<DatasetHost>();
+        if (host.Store is not null)
+        {
+            // A database that is away now is not fatal: the server answers 503 until it returns.
+            host.RefreshAsync().GetAwaiter().GetResult();
+            return;
+        }
+
+        _ = host.Dataset;
         if (app.Services.GetRequiredService<IOptions<GeoOptions>>().Value.WarmTiles)
         {
-            WarmTiles(app.Services.GetRequiredService<Geo.Tiles.TileCatalog>(), app.Logger, app.Lifetime.ApplicationStopping);
+            WarmTiles(host.Tiles, app.Logger, app.Lifetime.ApplicationStopping);
         }
     }
 

@@ -7,6 +7,9 @@ internal static class CommandErrors
 {
     public const int BadInput = 2;
 
+    /// <summary>Exit code when the database cannot be reached or does not hold what is needed.</summary>
+    public const int DatabaseFailed = 3;
+
     public static int Run(Func<int> action)
     {
         try
@@ -22,6 +25,16 @@ internal static class CommandErrors
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return BadInput;
+        }
+        catch (Geo.Postgres.StoreException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return DatabaseFailed;
+        }
+        catch (Npgsql.NpgsqlException e)
+        {
+            Console.Error.WriteLine($"error: the database failed: {e.Message}");
+            return DatabaseFailed;
         }
     }
 }

@@ -18,6 +18,28 @@ internal static class CommonOptions
         Description = "Folder the manifest's relative file paths are resolved against (default: the manifest's folder).",
     };
 
+    public static Option<string?> Connection() => new("--connection")
+    {
+        Description = "Npgsql connection string of a PostgreSQL + PostGIS database loaded by `geo load`, e.g. "
+            + "\"Host=localhost;Database=geo;Username=geo\" (the password may come from PGPASSWORD or ~/.pgpass). "
+            + "Given, the dataset is read from it and --dataset is not used.",
+    };
+
+    /// <summary>The dataset from the database when a connection string is given, else from the manifest (or the demo).</summary>
+    public static Dataset Load(FileInfo? manifest, DirectoryInfo? dataRoot, string? connection, ConsoleProgress progress)
+    {
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            return Load(manifest, dataRoot, progress);
+        }
+
+        using var store = new Geo.Postgres.PostgresStore(connection);
+        progress.Report($"reading the dataset from {store.Describe}");
+        var stored = store.ReadAsync().GetAwaiter().GetResult();
+        progress.Report($"read {stored.Dataset.Name} (load {stored.Version})");
+        return stored.Dataset;
+    }
+
     public static Dataset Load(FileInfo? manifest, DirectoryInfo? dataRoot, ConsoleProgress progress)
     {
         if (manifest is null)

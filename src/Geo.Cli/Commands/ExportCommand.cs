@@ -10,6 +10,7 @@ internal static class ExportCommand
     {
         var dataset = CommonOptions.Dataset();
         var dataRoot = CommonOptions.DataRoot();
+        var connection = CommonOptions.Connection();
         var indicator = IndicatorOptions.Indicator();
         var level = new Option<string>("--level") { Description = "system, icp, place or neighbourhood (or country).", Required = true };
         var period = IndicatorOptions.Period();
@@ -18,7 +19,7 @@ internal static class ExportCommand
         var output = IndicatorOptions.Output();
         var command = new Command("export", "Export an indicator for every area of a level, with intervals, comparisons and excess; suppression applied.")
         {
-            dataset, dataRoot, indicator, level, period, within, format, output,
+            dataset, dataRoot, connection, indicator, level, period, within, format, output,
         };
         command.SetAction(result => CommandErrors.Run(() =>
         {
@@ -28,7 +29,7 @@ internal static class ExportCommand
             }
 
             var progress = new ConsoleProgress(Console.Error);
-            var loaded = CommonOptions.Load(result.GetValue(dataset), result.GetValue(dataRoot), progress);
+            var loaded = CommonOptions.Load(result.GetValue(dataset), result.GetValue(dataRoot), result.GetValue(connection), progress);
             var (engine, view) = IndicatorOptions.Publish(loaded, result.GetRequiredValue(indicator), result.GetValue(period));
             var container = result.GetValue(within);
             if (container is not null)

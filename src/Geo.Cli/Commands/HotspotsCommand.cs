@@ -10,6 +10,7 @@ internal static class HotspotsCommand
     {
         var dataset = CommonOptions.Dataset();
         var dataRoot = CommonOptions.DataRoot();
+        var connection = CommonOptions.Connection();
         var indicator = IndicatorOptions.Indicator();
         var within = new Option<string>("--within") { Description = "Area code whose neighbourhoods to rank.", Required = true };
         var period = IndicatorOptions.Period();
@@ -25,7 +26,7 @@ internal static class HotspotsCommand
         var output = IndicatorOptions.Output();
         var command = new Command("hotspots", "List the neighbourhoods inside an area by rate, excess, funnel-plot outliers, Gi* hot spots or Moran clusters; suppression applied.")
         {
-            dataset, dataRoot, indicator, within, period, top, by, format, output,
+            dataset, dataRoot, connection, indicator, within, period, top, by, format, output,
         };
         command.SetAction(result => CommandErrors.Run(() =>
         {
@@ -35,7 +36,7 @@ internal static class HotspotsCommand
             }
 
             var progress = new ConsoleProgress(Console.Error);
-            var loaded = CommonOptions.Load(result.GetValue(dataset), result.GetValue(dataRoot), progress);
+            var loaded = CommonOptions.Load(result.GetValue(dataset), result.GetValue(dataRoot), result.GetValue(connection), progress);
             var (engine, view) = IndicatorOptions.Publish(loaded, result.GetRequiredValue(indicator), result.GetValue(period));
             var container = result.GetRequiredValue(within);
             _ = loaded.Geography.Find(container) ?? throw new ArgumentException($"--within: no area has the code '{container}'.");

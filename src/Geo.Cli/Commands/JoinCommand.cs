@@ -10,6 +10,7 @@ internal static class JoinCommand
     {
         var dataset = CommonOptions.Dataset();
         var dataRoot = CommonOptions.DataRoot();
+        var connection = CommonOptions.Connection();
         var points = new Option<FileInfo>("--points") { Description = "CSV of points, one per row, with a header.", Required = true };
         var lon = new Option<string?>("--lon") { Description = "Column of WGS84 longitude (degrees)." };
         var lat = new Option<string?>("--lat") { Description = "Column of WGS84 latitude (degrees)." };
@@ -18,7 +19,7 @@ internal static class JoinCommand
         var output = new Option<FileInfo>("--out") { Description = "CSV to write: the input rows with neighbourhood and status columns appended.", Required = true };
         var command = new Command("join", "Assign points to neighbourhoods (point in polygon); points outside every polygon are kept with status 'outside'.")
         {
-            dataset, dataRoot, points, lon, lat, easting, northing, output,
+            dataset, dataRoot, connection, points, lon, lat, easting, northing, output,
         };
         command.Validators.Add(result =>
         {
@@ -43,15 +44,26 @@ internal static class JoinCommand
                 ? PointColumns.LonLat(lonColumn, result.GetValue(lat)!)
                 : PointColumns.EastingNorthing(result.GetValue(easting)!, result.GetValue(northing)!);
             var progress = new ConsoleProgress(Console.Error);
-            var loaded = CommonOptions.Load(result.GetValue(dataset), result.GetValue(dataRoot), progress);
-            progress.Report("building the point index");
-            var index = loaded.NeighbourhoodIndex(columns.CoordinateSystem);
-
             var input = result.GetRequiredValue(points).FullName;
             var target = result.GetRequiredValue(output).FullName;
-            progress.Report($"joining {input}");
-            var counts = PointJoinCsv.Run(input, target, index, columns,
-                progress.Counting("rows joined"));
+            PointJoinCounts counts;
+            if (result.GetValue(connection) is { Length: > 0 } connectionString)
+            {
+                // In the database: one batch of points in memory at a time, however large the file.
+                using var store = new Geo.Postgres.PostgresStore(connectionString);
+                using var locator = store.LocatorAsync(columns.CoordinateSystem).GetAwaiter().GetResult();
+                progress.Report($"joining {input} in {store.Describe}");
+                counts = PointJoinCsv.Run(input, target, locator, columns, progress.Counting("rows joined"));
+            }
+            else
+            {
+                var loaded = CommonOptions.Load(result.GetValue(dataset), result.GetValue(dataRoot), progress);
+                progress.Report("building the point index");
+                var index = loaded.NeighbourhoodIndex(columns.CoordinateSystem);
+                progress.Report($"joining {input}");
+                counts = PointJoinCsv.Run(input, target, index, columns, progress.Counting("rows joined"));
+            }
+
             progress.Report($"wrote {target}: {counts.Rows:N0} rows, {counts.Matched:N0} matched, {counts.Outside:N0} outside, {counts.Invalid:N0} invalid");
             return 0;
         }));

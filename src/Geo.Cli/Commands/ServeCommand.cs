@@ -12,18 +12,20 @@ internal static class ServeCommand
     {
         var dataset = CommonOptions.Dataset();
         var dataRoot = CommonOptions.DataRoot();
+        var connection = CommonOptions.Connection();
         var urls = new Option<string>("--urls")
         {
             Description = "Addresses to listen on, separated by ';'.",
             DefaultValueFactory = _ => "http://localhost:5000",
         };
-        var command = new Command("serve", "Serve the API on a dataset (default: the embedded synthetic demo).") { dataset, dataRoot, urls };
+        var command = new Command("serve", "Serve the API and viewer on a dataset, or on a database loaded by `geo load` (default: the embedded synthetic demo).") { dataset, dataRoot, connection, urls };
         command.SetAction(async (result, cancellation) =>
         {
             var app = GeoServer.Build([], builder =>
             {
                 builder.Configuration[$"{GeoOptions.Section}:{nameof(GeoOptions.Dataset)}"] = result.GetValue(dataset)?.FullName;
                 builder.Configuration[$"{GeoOptions.Section}:{nameof(GeoOptions.DataRoot)}"] = result.GetValue(dataRoot)?.FullName;
+                builder.Configuration[$"{GeoOptions.Section}:{nameof(GeoOptions.Connection)}"] = result.GetValue(connection);
                 builder.Configuration[$"{GeoOptions.Section}:{nameof(GeoOptions.WarmTiles)}"] = "true";
                 builder.WebHost.UseUrls(result.GetRequiredValue(urls));
             });

@@ -72,6 +72,17 @@ public static class PointJoinCsv
         PointIndex index,
         PointColumns columns,
         IProgress<long>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        Run(inputCsv, outputCsv, new IndexLocator(index ?? throw new ArgumentNullException(nameof(index))), columns, progress, cancellationToken);
+
+    /// <summary>As <see cref="Run(string, string, PointIndex, PointColumns, IProgress{long}?, CancellationToken)"/>, locating
+    /// each batch with <paramref name="index"/> (a database, say).</summary>
+    public static PointJoinCounts Run(
+        string inputCsv,
+        string outputCsv,
+        IPointLocator index,
+        PointColumns columns,
+        IProgress<long>? progress = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputCsv);
@@ -110,7 +121,7 @@ public static class PointJoinCsv
     }
 
     private static PointJoinCounts Join(
-        string path, Stream output, PointIndex index, PointColumns columns, IProgress<long>? progress, CancellationToken cancellationToken)
+        string path, Stream output, IPointLocator index, PointColumns columns, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var start = ReadStart(path);
         try
@@ -175,7 +186,7 @@ public static class PointJoinCsv
                     break;
                 }
 
-                index.LocateAll(batch.Xs.AsMemory(0, batch.Count), batch.Ys.AsMemory(0, batch.Count), batch.Found.AsMemory(0, batch.Count));
+                index.LocateAll(batch.Xs.AsMemory(0, batch.Count), batch.Ys.AsMemory(0, batch.Count), batch.Found.AsMemory(0, batch.Count), cancellationToken);
                 for (var row = 0; row < batch.Count; row++)
                 {
                     buffer.Write(batch.Raw(row));
@@ -313,6 +324,16 @@ public static class PointJoinCsv
         {
             // As above.
         }
+    }
+
+    private sealed class IndexLocator(PointIndex index) : IPointLocator
+    {
+        public int Count => index.Count;
+
+        public string Code(int i) => index.Code(i);
+
+        public void LocateAll(ReadOnlyMemory<double> xs, ReadOnlyMemory<double> ys, Memory<int> result, CancellationToken cancellation) =>
+            index.LocateAll(xs, ys, result);
     }
 
     // The first bytes of the input; OffsetsAreBytes is false for UTF-16 input, whose reader offsets count UTF-8.

@@ -1,0 +1,22 @@
+using System.Net.Sockets;
+using Geo.Postgres;
+using Npgsql;
+
+namespace Geo.Api.Hosting;
+
+/// <summary>The server answers from a database that cannot be used now: requests get 503 until it can.</summary>
+public sealed class DatabaseUnavailableException(string message, Exception? inner = null) : Exception(message, inner)
+{
+    /// <summary>True for failures that mean the database (not the request) is at fault.</summary>
+    public static bool IsDatabaseFailure(Exception e) =>
+        e is DatabaseUnavailableException or StoreException or NpgsqlException or SocketException or TimeoutException
+        || (e is InvalidOperationException && e.InnerException is not null && IsDatabaseFailure(e.InnerException));
+
+    /// <summary>A sentence for users: what is wrong, without connection secrets.</summary>
+    public static string Describe(Exception e, string database) => e switch
+    {
+        DatabaseUnavailableException or StoreException => e.Message,
+        PostgresException pg => $"The database {database} refused the query: {pg.MessageText} ({pg.SqlState}).",
+        _ => $"The database {database} cannot be reached: {e.Message}",
+    };
+}

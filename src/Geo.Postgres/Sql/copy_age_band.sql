@@ -1,0 +1,1 @@
+copy geo.age_band (ordinal, age_from, age_to) from stdin (format binary)

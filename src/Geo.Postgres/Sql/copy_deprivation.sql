@@ -1,0 +1,1 @@
+copy geo.deprivation (neighbourhood, decile, score, line) from stdin (format binary)

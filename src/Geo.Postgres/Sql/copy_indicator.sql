@@ -1,0 +1,1 @@
+copy geo.indicator (id, ordinal, name, value_type, multiplier, polarity, unit, source, periods, data_level, file, import_notes) from stdin (format binary)

@@ -1,0 +1,1 @@
+copy geo_points (seq, x, y) from stdin (format binary)

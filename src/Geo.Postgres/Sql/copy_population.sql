@@ -1,0 +1,1 @@
+copy geo.population (neighbourhood, band, count) from stdin (format binary)

@@ -1,0 +1,2 @@
+select name, synthetic, boundary_vintage, suppression_enabled, suppression_min, suppression_max, report::text, version
+from geo.dataset;

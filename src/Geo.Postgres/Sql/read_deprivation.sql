@@ -1,0 +1,1 @@
+select neighbourhood, decile, score, line from geo.deprivation order by line;

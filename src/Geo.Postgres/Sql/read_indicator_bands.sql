@@ -1,0 +1,1 @@
+select indicator, age_from, age_to from geo.indicator_band order by indicator, ordinal;

@@ -1,0 +1,3 @@
+select indicator, area, period, band, numerator, denominator, line
+from geo.indicator_record
+order by indicator, seq;

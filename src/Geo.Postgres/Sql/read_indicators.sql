@@ -1,0 +1,3 @@
+select id, name, value_type, multiplier, polarity, unit, source, periods, data_level, file, import_notes
+from geo.indicator
+order by ordinal;

@@ -1,0 +1,1 @@
+select neighbourhood, band, count from geo.population order by neighbourhood collate "C", band;

@@ -1,0 +1,1 @@
+select to_regclass('geo.schema_version') is not null;

@@ -1,0 +1,1 @@
+insert into geo.schema_version (version, name) values (@version, @name);
