@@ -29,6 +29,8 @@ internal static class DatasetWriter
             .ToList();
 
         await using var connection = await store.DataSource.OpenConnectionAsync(cancellation);
+        await ExecuteAsync(connection, SqlText.Get("extensions"), cancellation);
+        await connection.ReloadTypesAsync(cancellation);
         await using var transaction = await connection.BeginTransactionAsync(cancellation);
         await ExecuteAsync(connection, SqlText.Get("load_lock"), cancellation, ("key", LoadLock));
         await MigrateAsync(connection, progress, cancellation);

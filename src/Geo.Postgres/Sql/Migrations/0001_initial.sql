@@ -1,8 +1,6 @@
 -- The dataset as loaded by `geo load`: one current dataset per database, replaced whole by each load.
 -- Geometry is stored in British National Grid (EPSG:27700) as the loader built it (repaired neighbourhoods,
 -- dissolved upper levels); tile features are stored per level and zoom band, simplified, in Web Mercator.
-create extension if not exists postgis;
-create extension if not exists btree_gist;
 
 create table geo.dataset (
     singleton boolean primary key default true check (singleton),
