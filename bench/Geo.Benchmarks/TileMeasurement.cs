@@ -11,7 +11,8 @@ namespace Geo.Benchmarks;
 /// Each zoom band's coverage simplification is built first and timed on its own (it happens once per band,
 /// lazily, in the server); then each tile is cut <c>runs</c> times straight from the source, never from the
 /// cache. Tiles: the national tiles of /work/shared/bench/README.md at their zooms, plus the tile over each of
-/// a few English towns at every zoom.
+/// a few English towns at every zoom. With <c>--connection</c> (a database filled by <c>geo load</c> with the same
+/// dataset), the same tiles are also cut by PostGIS through <c>PostgresStore.TileSource</c>, interleaved run by run.
 /// </summary>
 internal static class TileMeasurement
 {
@@ -39,10 +40,13 @@ internal static class TileMeasurement
         var catalog = new TileCatalog(dataset, 0, maxZoom);
         var source = catalog.Sources.FirstOrDefault(s => s.Info.Id == (args.Optional("level") ?? "neighbourhood"))
             ?? throw new ArgumentException("--level: one of country, system, icp, place, neighbourhood");
+        using var store = args.Optional("connection") is { } connection ? new Geo.Postgres.PostgresStore(connection) : null;
+        var database = store?.TileSource(source);
         Console.WriteLine($"tiles: {dataset.Name}, level {source.Info.Id}, loaded in {clock.Elapsed.TotalSeconds:F1} s; " +
                           $"{runs} uncached runs per tile after one warm-up; {Environment.ProcessorCount} cores");
-        Console.WriteLine("zoom | tolerance m | band build ms | tiles | features (max) | bytes (max) | median ms | p95 ms | max ms");
-        Console.WriteLine("---|---|---|---|---|---|---|---|---");
+        Console.WriteLine("zoom | tolerance m | band build ms | tiles | features (max) | bytes (max) | median ms | p95 ms | max ms"
+                          + (database is null ? "" : " | PostGIS median ms | PostGIS p95 ms | PostGIS / ours (medians)"));
+        Console.WriteLine("---|---|---|---|---|---|---|---|---" + (database is null ? "" : "|---|---|---"));
         var peer = new List<string>();
         for (var z = 0; z <= maxZoom; z++)
         {
@@ -51,17 +55,29 @@ internal static class TileMeasurement
             var build = clock.Elapsed.TotalMilliseconds;
             var tiles = Towns.Select(t => TileAt(t.Lon, t.Lat, z)).Concat(PeerTiles.Where(t => t.Z == z)).Distinct().ToList();
             var times = new List<double>();
+            var databaseTimes = new List<double>();
             var maxBytes = 0;
             var maxFeatures = 0;
             foreach (var tile in tiles)
             {
                 var bytes = source.GetTile(tile);
+                _ = database?.GetTile(tile);
                 var tileTimes = new List<double>();
                 for (var run = 0; run < runs; run++)
                 {
                     clock.Restart();
                     bytes = source.GetTile(tile);
                     tileTimes.Add(clock.Elapsed.TotalMilliseconds);
+                    if (database is not null)
+                    {
+                        clock.Restart();
+                        var theirs = database.GetTile(tile);
+                        databaseTimes.Add(clock.Elapsed.TotalMilliseconds);
+                        if (Features(theirs) != Features(bytes))
+                        {
+                            throw new InvalidOperationException($"{tile}: {Features(bytes)} features in process, {Features(theirs)} from PostGIS");
+                        }
+                    }
                 }
 
                 times.AddRange(tileTimes);
@@ -74,7 +90,9 @@ internal static class TileMeasurement
             }
 
             Console.WriteLine($"{z} | {TileSettings.Tolerance(z):F2} | {build:F0} | {tiles.Count} | {maxFeatures:N0} | {maxBytes:N0} | " +
-                              $"{Percentile(times, 0.5):F1} | {Percentile(times, 0.95):F1} | {times.Max():F1}");
+                              $"{Percentile(times, 0.5):F1} | {Percentile(times, 0.95):F1} | {times.Max():F1}" +
+                              (database is null ? "" : $" | {Percentile(databaseTimes, 0.5):F1} | {Percentile(databaseTimes, 0.95):F1} | " +
+                                                       $"{Percentile(databaseTimes, 0.5) / Percentile(times, 0.5):F1}x"));
         }
 
         Console.WriteLine();

@@ -28,9 +28,14 @@ internal static class DatasetWriter
                 .Select(band => (source.Level, Band: band, Features: source.BandFeatures(band).ToList())))
             .ToList();
 
+        await using (var first = await store.DataSource.OpenConnectionAsync(cancellation))
+        {
+            await ExecuteAsync(first, SqlText.Get("extensions"), cancellation);
+        }
+
+        // Connections opened before PostGIS existed in this database do not know its types.
+        await store.DataSource.ReloadTypesAsync(cancellation);
         await using var connection = await store.DataSource.OpenConnectionAsync(cancellation);
-        await ExecuteAsync(connection, SqlText.Get("extensions"), cancellation);
-        await connection.ReloadTypesAsync(cancellation);
         await using var transaction = await connection.BeginTransactionAsync(cancellation);
         await ExecuteAsync(connection, SqlText.Get("load_lock"), cancellation, ("key", LoadLock));
         await MigrateAsync(connection, progress, cancellation);

@@ -63,6 +63,19 @@ public sealed class DatabaseFactAttribute : FactAttribute
             Skip = Message;
         }
     }
+
+    /// <summary>Also needs the real England data (skipped with <see cref="Geo.Tests.EnglandFactAttribute.Message"/> without it).</summary>
+    public bool England
+    {
+        get => false;
+        init
+        {
+            if (value && Skip is null && Geo.Tests.SharedData.EnglandDirectory is null)
+            {
+                Skip = Geo.Tests.EnglandFactAttribute.Message;
+            }
+        }
+    }
 }
 
 /// <summary>A theory that needs the PostgreSQL test server.</summary>

@@ -55,10 +55,10 @@ public class TileParityTests(DemoStore demo) : IClassFixture<DemoStore>
         Assert.True(tiles > 0);
     }
 
-    private static HashSet<string> Describe(IReadOnlyList<IFeature> features) =>
+    internal static HashSet<string> Describe(IReadOnlyList<IFeature> features) =>
         [.. features.Select(f => string.Join("|", f.Attributes.GetNames().Order(StringComparer.Ordinal).Select(n => $"{n}={f.Attributes[n]}")))];
 
-    private static IReadOnlyList<IFeature> Features(byte[] bytes, TileCoordinate tile, string layer)
+    internal static IReadOnlyList<IFeature> Features(byte[] bytes, TileCoordinate tile, string layer)
     {
         if (bytes.Length == 0)
         {
@@ -66,11 +66,18 @@ public class TileParityTests(DemoStore demo) : IClassFixture<DemoStore>
         }
 
         using var stream = new MemoryStream(bytes);
-        var decoded = new MapboxTileReader().Read(stream, new NtsTile(tile.X, tile.Y, tile.Z));
-        return [.. decoded.Layers.Single(l => l.Name == layer).Features];
+        try
+        {
+            var decoded = new MapboxTileReader().Read(stream, new NtsTile(tile.X, tile.Y, tile.Z));
+            return [.. decoded.Layers.Single(l => l.Name == layer).Features];
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new InvalidOperationException($"{layer} {tile} does not decode: {e.Message}", e);
+        }
     }
 
-    private static (int X, int Y) TileOf(double lon, double lat, int z)
+    internal static (int X, int Y) TileOf(double lon, double lat, int z)
     {
         var n = 1 << z;
         var x = (int)Math.Floor((lon + 180) / 360 * n);
