@@ -39,11 +39,32 @@ internal static class IndicatorOptions
         return (engine, engine.Publish(period ?? engine.LatestPeriod));
     }
 
+    /// <summary>The arguments to record in an export, with the password of a connection string left out.</summary>
+    public static IEnumerable<string> WithoutSecrets(IEnumerable<string> args)
+    {
+        var connection = false;
+        foreach (var arg in args)
+        {
+            if (connection)
+            {
+                var parsed = new Npgsql.NpgsqlConnectionStringBuilder(arg);
+                parsed.Remove("Password");
+                yield return $"\"{parsed.ConnectionString}\"";
+            }
+            else
+            {
+                yield return arg;
+            }
+
+            connection = arg == "--connection";
+        }
+    }
+
     public static void Write(Dataset dataset, IndicatorEngine engine, IndicatorView view, IReadOnlyList<IndicatorRow> rows,
         string selection, string format, FileInfo? output, string[] args)
     {
         var d = engine.Definition;
-        var metadata = ExportMetadata.For(dataset, view, selection, "geo " + string.Join(' ', args.Skip(1)));
+        var metadata = ExportMetadata.For(dataset, view, selection, "geo " + string.Join(' ', WithoutSecrets(args.Skip(1))));
 
         var geojson = format == "geojson";
         if (output is null)
