@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Geo.Postgres.Tests;
 
 /// <summary>The <c>geo</c> commands with <c>--connection</c>, run as a user runs them.</summary>
@@ -79,24 +77,5 @@ public sealed partial class CommandLineTests : IDisposable
     [System.Text.RegularExpressions.GeneratedRegex("\"command\":\"(?:[^\"\\\\]|\\\\.)*\"")]
     private static partial System.Text.RegularExpressions.Regex Command();
 
-    private static (int ExitCode, string Output, string Error) Geo(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "geo.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("geo " + string.Join(' ', args) + " did not finish in 5 minutes.");
-        }
-
-        return (process.ExitCode, output, error.Result);
-    }
+    private static (int ExitCode, string Output, string Error) Geo(params string[] args) => Cli.Tests.GeoProcess.Run(args);
 }
