@@ -68,8 +68,11 @@ public sealed class PostgresStore : IAsyncDisposable, IDisposable
     public Tiles.ITileSource TileSource(Tiles.AreaTileSource definition) => new PostgisTileSource(DataSource, definition);
 
     /// <summary>Locates points in the stored neighbourhood polygons, in the database; dispose it when done.</summary>
+    /// <param name="connections">Backends each batch is split over (each uses one of the database server's cores);
+    /// by default as many as this machine has cores.</param>
     /// <exception cref="StoreException">The database holds no dataset of this schema version.</exception>
-    public async Task<PostgisPointLocator> LocatorAsync(Data.Join.PointCoordinateSystem system, CancellationToken cancellation = default)
+    public async Task<PostgisPointLocator> LocatorAsync(
+        Data.Join.PointCoordinateSystem system, int? connections = null, CancellationToken cancellation = default)
     {
         await using var connection = await DataSource.OpenConnectionAsync(cancellation);
         await CheckSchemaAsync(connection, cancellation);
@@ -81,7 +84,7 @@ public sealed class PostgresStore : IAsyncDisposable, IDisposable
             codes.Add(reader.GetString(0));
         }
 
-        return new PostgisPointLocator(DataSource, system, codes);
+        return new PostgisPointLocator(DataSource, system, codes, connections ?? Environment.ProcessorCount);
     }
 
     public ValueTask DisposeAsync() => DataSource.DisposeAsync();
