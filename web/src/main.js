@@ -3,7 +3,7 @@
 import { api } from './api.js';
 import { classify, legendEntries, quintileBreaks } from './colour.js';
 import { escapeHtml, fmtCount, fmtInterval, fmtValue, reason } from './format.js';
-import { LEVELS, createMap, drawChildren, markHotspot, markHover, markSelected, outlineArea, pagePointOf } from './map.js';
+import { LEVELS, childrenDrawn, createMap, drawChildren, markHotspot, markHover, markSelected, outlineArea, pagePointOf } from './map.js';
 import { exportLinks, renderBreadcrumb, renderChildren, renderCompare, renderHotspots, renderLegend, renderSummary } from './panel.js';
 import { setupSearch } from './search.js';
 import { go, readState } from './state.js';
@@ -155,14 +155,11 @@ async function nationalBreaks(ind, period, level) {
   return breaksCache.get(key);
 }
 
+/** Resolves when the map is at rest: every source's tiles loaded and drawn, no frame pending. */
 function idle() {
   return new Promise((resolve) => {
-    if (map.loaded() && !map.isMoving() && map.areTilesLoaded()) {
-      map.once('idle', resolve);
-      map.triggerRepaint();
-    } else {
-      map.once('idle', resolve);
-    }
+    if (map.loaded() && !map.isMoving() && map.areTilesLoaded()) resolve();
+    else map.once('idle', resolve);
   });
 }
 
@@ -234,6 +231,14 @@ async function render() {
   const title = state.col === 'quintile' ? `National quintiles of ${childLevel}s` : state.col === 'parent' ? `Compared with ${area.name}` : 'Compared with England';
   renderLegend(legendEntries(state.col, breaks, fmtValue), counts, title);
 
+  mark('coloured');
+  // the map first: the panel's DOM (hundreds of bars at the neighbourhoods) is laid out after the
+  // children's frame, not in the way of the tiles' messages
+  await childrenDrawn(map, childLevel);
+  const drawnAt = performance.now();
+  mark('drawn');
+  if (token !== renderToken) return;
+
   // panel
   const focus = sel ? byCode.get(sel) : answer.area;
   renderBreadcrumb(area, goUp);
@@ -246,7 +251,6 @@ async function render() {
   $('children-chart').querySelectorAll('button.child').forEach((b) => b.classList.toggle('selected', b.dataset.code === sel));
 
   const view = { area: area.code, sel, childLevel, col: state.col, ind: state.ind, period: state.period, by: state.by, cmp: state.cmp.join(',') };
-  mark('drawn');
   const panelWork = Promise.all([renderHotspotList(area, token), renderComparison(token)]);
   await idle();
   mark('idle');
@@ -255,7 +259,8 @@ async function render() {
   const now = performance.now();
   if (hook.firstColouredMs === null) hook.firstColouredMs = now;
   if (drillStartedAt !== null) {
-    hook.drills.push({ area: area.code, sel, ms: now - drillStartedAt, marks });
+    // ms: the click to the first frame with the children drawn and coloured; idleMs: to the map at rest
+    hook.drills.push({ area: area.code, sel, ms: drawnAt - drillStartedAt, idleMs: now - drillStartedAt, marks });
     drillStartedAt = null;
   }
   hook.view = view;
