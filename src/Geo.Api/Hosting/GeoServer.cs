@@ -23,10 +23,13 @@ public static class GeoServer
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddOutputCache(o => o.DefaultExpirationTimeSpan = TimeSpan.FromHours(1));
+        builder.Services.AddResponseCompression(ResponseCompression.Configure);
         builder.Services.AddOpenApi(o => o.AddOperationTransformer<OpenApiExampleTransformer>());
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        // outermost, so that cached answers are stored once, uncompressed, and compressed per client
+        app.UseResponseCompression();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // The map viewer (web/, built into viewer/ beside the server): index.html at /. Views live in the
