@@ -16,4 +16,5 @@ namespace Geo.Api.Hosting;
 [JsonSerializable(typeof(IndicatorRowsDto))]
 [JsonSerializable(typeof(CompareDto))]
 [JsonSerializable(typeof(InequalityDto))]
+[JsonSerializable(typeof(HotspotClassesDto))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

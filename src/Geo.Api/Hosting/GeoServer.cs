@@ -55,6 +55,7 @@ public static class GeoServer
         app.MapTilesApi();
         app.MapIndicatorsApi();
         app.MapInequalityApi();
+        app.MapHotspotClassesApi();
         app.MapCompareApi();
         app.MapOpenApi();
         app.MapReferenceApi();
