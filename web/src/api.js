@@ -28,6 +28,10 @@ export const api = {
   /** Every area of a level across the country: one request for a national distribution. */
   level: (ind, level, period) => getJson(`/api/indicators/${enc(ind)}/levels/${enc(level)}?period=${enc(period)}`),
   hotspots: (ind, code, period, by, top) => getJson(hotspotsUrl(ind, code, period, by, top, '')),
+  /** Core20 against the rest, each IMD decile's value, SII and RII (400 for score indicators). */
+  inequality: (ind, code, period) => getJson(`${indicatorArea(ind, code)}/inequality?period=${enc(period)}`),
+  /** Every neighbourhood of the area with its Gi* (gistar) or local Moran (moran) class. */
+  hotspotClasses: (ind, code, period, by) => getJson(`${indicatorArea(ind, code)}/hotspot-classes?period=${enc(period)}&by=${enc(by)}`),
   compare: (ind, codes, period) =>
     getJson(`/api/compare?indicator=${enc(ind)}&areas=${codes.map(enc).join(',')}&period=${enc(period)}`),
 };

@@ -32,6 +32,14 @@ export function createMap(container) {
     // line layers draw the edges): each full-screen pass costs a software-rendered frame tens of ms
     { id: 'country-fill', type: 'fill', source: 'country', 'source-layer': 'country', paint: { 'fill-color': '#ffffff', 'fill-antialias': false } },
   ];
+  // the hotspot classes of the area's neighbourhoods, under the children's lines (whose fill is then clear)
+  layers.push(
+    {
+      id: 'cluster-fill', type: 'fill', source: 'neighbourhood', 'source-layer': 'neighbourhood', filter: NONE,
+      paint: { 'fill-color': ['to-color', ['coalesce', ['feature-state', 'cls'], '#ffffff']], 'fill-opacity': 0.9, 'fill-antialias': false },
+    },
+    { id: 'cluster-line', type: 'line', source: 'neighbourhood', 'source-layer': 'neighbourhood', filter: NONE, paint: { 'line-color': '#777777', 'line-width': 0.3 } },
+  );
   for (const level of CHILD_LEVELS) {
     layers.push(
       {
@@ -108,6 +116,21 @@ export function drawChildren(map, level, parentCode, rows, colourOf) {
   }
 }
 
+/**
+ * Colours the neighbourhoods `codes` by `colourOf(code)` under the children (or hides them: codes null),
+ * by feature-state `cls`, so that the children's own colours are left alone.
+ */
+export function drawClusters(map, codes, colourOf) {
+  show(map, 'cluster-fill', !!codes);
+  show(map, 'cluster-line', !!codes);
+  const filter = codes ? ['in', ['get', 'code'], ['literal', codes]] : NONE;
+  map.setFilter('cluster-fill', filter);
+  map.setFilter('cluster-line', filter);
+  for (const code of codes ?? []) {
+    map.setFeatureState({ source: 'neighbourhood', sourceLayer: 'neighbourhood', id: code }, { cls: colourOf(code) });
+  }
+}
+
 function show(map, layer, on) {
   const visibility = on ? 'visible' : 'none';
   if (map.getLayoutProperty(layer, 'visibility') !== visibility) map.setLayoutProperty(layer, 'visibility', visibility);
@@ -140,14 +163,14 @@ export function markHover(map, level, code) {
 }
 
 /**
- * Resolves at the first frame drawn with every tile of `level`'s source at the current camera loaded:
+ * Resolves at the first frame drawn with every tile of the `levels`' sources at the current camera loaded:
  * the children drawn at the new zoom with their colours (feature-state is applied to a tile's features
  * before it is drawn). Not 'idle', which also waits for the other sources (country, outline).
  */
-export function childrenDrawn(map, level) {
+export function childrenDrawn(map, levels) {
   return new Promise((resolve) => {
     const check = () => {
-      if (map.isSourceLoaded(level) && !map.isMoving()) {
+      if (levels.every((level) => map.isSourceLoaded(level)) && !map.isMoving()) {
         map.off('render', check);
         resolve();
       }
