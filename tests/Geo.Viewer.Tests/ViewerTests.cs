@@ -312,6 +312,11 @@ public sealed class ViewerTests(DemoViewerFixture fixture) : IClassFixture<DemoV
         Assert.Equal(legendColour, await moran.Page.EvaluateAsync<string>(
             "c => window.geoViewer.map.getFeatureState({ source: 'neighbourhood', sourceLayer: 'neighbourhood', id: c }).fill",
             first.GetProperty("code").GetString()));
+
+        // the country has no classes of its own: the legend says to choose an area
+        var country = await ViewerPage.OpenAsync(Host, $"#area={Country}&col=gistar");
+        await country.WaitForViewAsync(Country, null, "gistar");
+        Assert.Contains("choose a system", await country.Page.InnerTextAsync("#legend"));
     }
 
     private static string Percent(JsonElement group, string column) =>

@@ -238,7 +238,8 @@ async function render() {
   const colourOf = !clustering ? (row) => classify(row, state.col, breaks)
     : childLevel === 'neighbourhood' ? (row) => classOf(row.code)
       : () => ({ key: 'area', colour: '#c8d1dc', label: 'hotspot classes of its neighbourhoods below' });
-  const mapColour = clustering && childLevel !== 'neighbourhood' ? () => 'rgba(255,255,255,0)' : (r) => colourOf(r).colour;
+  // clear over the classes drawn below; grey when there are none (the country, or an indicator without events)
+  const mapColour = clustering && childLevel !== 'neighbourhood' && clusters.byCode.size > 0 ? () => 'rgba(255,255,255,0)' : (r) => colourOf(r).colour;
   const byCode = new Map(rows.map((r) => [r.code, r]));
   current = { area, rows, byCode, childLevel, colourOf, clusters };
 
