@@ -73,43 +73,26 @@ public sealed class ViewerBenchmark(ITestOutputHelper output)
                     await viewer.Page.ClickAsync(entry);
                 }
 
-                try
-                {
-                    await viewer.Page.WaitForFunctionAsync("n => window.geoViewer.drills.length > n", before, new() { Timeout = 60_000 });
-                }
-                catch (TimeoutException e)
-                {
-                    await viewer.ScreenshotAsync("benchmark-failure");
-                    var state = await viewer.Page.EvaluateAsync<string>("JSON.stringify({ view: window.geoViewer.view, drills: window.geoViewer.drills, error: window.geoViewer.error })");
-                    throw new TimeoutException($"Drill into {child} not drawn: {viewer.Page.Url} {state} {string.Join(" | ", viewer.Errors)}", e);
-                }
-                var drill = await viewer.Page.EvaluateAsync<JsonElement>("window.geoViewer.drills[window.geoViewer.drills.length - 1]");
-
+                var drill = await WaitForDrillAsync(viewer, before, child);
                 view = await viewer.Page.EvaluateAsync<JsonElement>("window.geoViewer.view");
                 area = view.GetProperty("area").GetString()!;
-                var key = $"{level} → {view.GetProperty("childLevel").GetString()}";
-                if (!drills.TryGetValue(key, out var times))
-                {
-                    drills[key] = times = [];
-                }
-
-                times.Add(drill.GetProperty("ms").GetDouble());
-                if (!phases.TryGetValue(key, out var marks))
-                {
-                    phases[key] = marks = [];
-                }
-
-                foreach (var mark in drill.GetProperty("marks").EnumerateObject().Where(m => !m.Name.StartsWith('$')))
-                {
-                    if (!marks.TryGetValue(mark.Name, out var at))
-                    {
-                        marks[mark.Name] = at = [];
-                    }
-
-                    // Playwright hands some numbers back as strings
-                    at.Add(mark.Value.ValueKind == JsonValueKind.Number ? mark.Value.GetDouble() : double.Parse(mark.Value.GetString()!, CultureInfo.InvariantCulture));
-                }
+                Record(drills, phases, $"{level} → {view.GetProperty("childLevel").GetString()}", drill);
                 level = view.GetProperty("childLevel").GetString()!;
+            }
+
+            // the hotspot classes: recolour the place's neighbourhoods by Gi*, then up to the area above it,
+            // whose neighbourhoods are classified and drawn under its places
+            var count = await viewer.Page.EvaluateAsync<int>("window.geoViewer.drills.length");
+            await viewer.Page.SelectOptionAsync("#colouring", "gistar");
+            Record(drills, phases, "colour by Gi* classes (a place's neighbourhoods)", await WaitForDrillAsync(viewer, count, "gistar"));
+            Assert.True(await viewer.Page.Locator("#legend li .n").CountAsync() > 0, "no class counted in the legend");
+            count = await viewer.Page.EvaluateAsync<int>("window.geoViewer.drills.length");
+            await viewer.Page.ClickAsync("#up");
+            Record(drills, phases, "up a level with Gi* classes (its neighbourhoods under its places)", await WaitForDrillAsync(viewer, count, "up"));
+            Assert.True(await viewer.Page.Locator("#legend li .n").CountAsync() > 0, "no class counted in the legend");
+            if (run == 0)
+            {
+                await viewer.ScreenshotAsync("benchmark-gistar");
             }
 
             await viewer.Page.Context.CloseAsync();
@@ -127,6 +110,47 @@ public sealed class ViewerBenchmark(ITestOutputHelper output)
 
         output.WriteLine(report.ToString());
         await File.WriteAllTextAsync(Path.Combine(AppContext.BaseDirectory, "viewer-benchmark.txt"), report.ToString());
+    }
+
+    private static async Task<JsonElement> WaitForDrillAsync(ViewerPage viewer, int before, string what)
+    {
+        try
+        {
+            await viewer.Page.WaitForFunctionAsync("n => window.geoViewer.drills.length > n", before, new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException e)
+        {
+            await viewer.ScreenshotAsync("benchmark-failure");
+            var state = await viewer.Page.EvaluateAsync<string>("JSON.stringify({ view: window.geoViewer.view, drills: window.geoViewer.drills, error: window.geoViewer.error })");
+            throw new TimeoutException($"{what}: not drawn: {viewer.Page.Url} {state} {string.Join(" | ", viewer.Errors)}", e);
+        }
+
+        return await viewer.Page.EvaluateAsync<JsonElement>("window.geoViewer.drills[window.geoViewer.drills.length - 1]");
+    }
+
+    private static void Record(Dictionary<string, List<double>> drills, Dictionary<string, Dictionary<string, List<double>>> phases, string key, JsonElement drill)
+    {
+        if (!drills.TryGetValue(key, out var times))
+        {
+            drills[key] = times = [];
+        }
+
+        times.Add(drill.GetProperty("ms").GetDouble());
+        if (!phases.TryGetValue(key, out var marks))
+        {
+            phases[key] = marks = [];
+        }
+
+        foreach (var mark in drill.GetProperty("marks").EnumerateObject().Where(m => !m.Name.StartsWith('$')))
+        {
+            if (!marks.TryGetValue(mark.Name, out var at))
+            {
+                marks[mark.Name] = at = [];
+            }
+
+            // Playwright hands some numbers back as strings
+            at.Add(mark.Value.ValueKind == JsonValueKind.Number ? mark.Value.GetDouble() : double.Parse(mark.Value.GetString()!, CultureInfo.InvariantCulture));
+        }
     }
 
     private static double Median(List<double> values)
