@@ -162,7 +162,7 @@ public sealed class ViewerTests(DemoViewerFixture fixture) : IClassFixture<DemoV
         Assert.Contains("quintiles", await viewer.Page.InnerTextAsync("#legend"));
         // the national breaks: one request for the whole level, not one per area above it
         var requested = await viewer.Page.EvaluateAsync<string[]>("performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)");
-        Assert.Single(requested, p => p == $"/api/indicators/{Indicator}/levels/neighbourhood");
+        Assert.Single(requested, p => p == $"/api/indicators/{Indicator}/levels/neighbourhood/values");
         Assert.Single(requested, p => p.EndsWith("/children", StringComparison.Ordinal));
         await AssertPanelShowsAsync(viewer, row);
 

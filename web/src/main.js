@@ -169,7 +169,7 @@ async function goUp(code, level) {
 async function nationalBreaks(ind, period, level) {
   const key = `${ind}|${period}|${level}`;
   if (!breaksCache.has(key)) {
-    const pending = api.level(ind, level, period).then((answer) => quintileBreaks(answer.rows.map((r) => r.value)));
+    const pending = api.levelValues(ind, level, period).then((answer) => quintileBreaks(answer.values));
     pending.catch(() => breaksCache.delete(key));
     breaksCache.set(key, pending);
   }

@@ -17,4 +17,5 @@ namespace Geo.Api.Hosting;
 [JsonSerializable(typeof(CompareDto))]
 [JsonSerializable(typeof(InequalityDto))]
 [JsonSerializable(typeof(HotspotClassesDto))]
+[JsonSerializable(typeof(LevelValuesDto))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;
