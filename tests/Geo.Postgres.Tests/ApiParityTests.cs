@@ -71,6 +71,7 @@ public partial class ApiParityTests(DemoStore demo) : IClassFixture<DemoStore>
         foreach (var level in new[] { "system", "icp", "place", "neighbourhood" })
         {
             yield return $"{copd}/levels/{level}";
+            yield return $"{copd}/levels/{level}/values";
             yield return $"/tiles/{level}.json";
         }
 
@@ -79,6 +80,8 @@ public partial class ApiParityTests(DemoStore demo) : IClassFixture<DemoStore>
             yield return $"/api/areas/{area.Code}";
             yield return $"/api/areas/{area.Code}/boundary";
             yield return $"{copd}/areas/{area.Code}/inequality";
+            yield return $"{copd}/areas/{area.Code}/hotspot-classes?by=gistar";
+            yield return $"{copd}/areas/{area.Code}/hotspot-classes?by=moran";
             foreach (var period in periods)
             {
                 yield return $"{copd}/areas/{area.Code}?period={period}";

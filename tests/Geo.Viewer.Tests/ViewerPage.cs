@@ -54,9 +54,22 @@ public sealed class ViewerPage(IPage page, string baseUrl)
     /// <summary>Clicks the map where it draws the feature <paramref name="code"/> of <paramref name="level"/>.</summary>
     public async Task ClickFeatureAsync(string level, string code)
     {
+        var (x, y) = await PointOfAsync(level, code);
+        await Page.Mouse.ClickAsync(x, y);
+    }
+
+    /// <summary>Moves the pointer onto the map's feature <paramref name="code"/> of <paramref name="level"/>.</summary>
+    public async Task HoverFeatureAsync(string level, string code)
+    {
+        var (x, y) = await PointOfAsync(level, code);
+        await Page.Mouse.MoveAsync(x, y);
+    }
+
+    private async Task<(float X, float Y)> PointOfAsync(string level, string code)
+    {
         var point = await Page.EvaluateAsync<JsonElement?>("([l, c]) => window.geoViewer.pagePointOf(l, c)", new[] { level, code });
         Assert.True(point is { ValueKind: JsonValueKind.Object }, $"{level} {code} is not drawn on the map");
-        await Page.Mouse.ClickAsync(point.Value.GetProperty("x").GetSingle(), point.Value.GetProperty("y").GetSingle());
+        return (point.Value.GetProperty("x").GetSingle(), point.Value.GetProperty("y").GetSingle());
     }
 
     public async Task<string> FieldAsync(string name) => (await Page.InnerTextAsync($"#summary dd[data-field='{name}']")).Trim();

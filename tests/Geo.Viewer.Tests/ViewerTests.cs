@@ -162,7 +162,7 @@ public sealed class ViewerTests(DemoViewerFixture fixture) : IClassFixture<DemoV
         Assert.Contains("quintiles", await viewer.Page.InnerTextAsync("#legend"));
         // the national breaks: one request for the whole level, not one per area above it
         var requested = await viewer.Page.EvaluateAsync<string[]>("performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)");
-        Assert.Single(requested, p => p == $"/api/indicators/{Indicator}/levels/neighbourhood");
+        Assert.Single(requested, p => p == $"/api/indicators/{Indicator}/levels/neighbourhood/values");
         Assert.Single(requested, p => p.EndsWith("/children", StringComparison.Ordinal));
         await AssertPanelShowsAsync(viewer, row);
 
@@ -211,6 +211,121 @@ public sealed class ViewerTests(DemoViewerFixture fixture) : IClassFixture<DemoV
         Assert.True(panel!.Y >= map!.Y + map.Height - 1, "the panel should sit below the map");
         await viewer.ScreenshotAsync("narrow");
     }
+
+    [ChromiumFact]
+    public async Task Inequality_Panel_ShowsCore20AndSiiAsTheApiWithTenDecileBars()
+    {
+        var viewer = await ViewerPage.OpenAsync(Host, "#area=X54000002");
+        await viewer.WaitForViewAsync("X54000002");
+        var answer = await viewer.ApiAsync($"/api/indicators/{Indicator}/areas/X54000002/inequality?period={Period}");
+        var page = viewer.Page;
+        await page.WaitForSelectorAsync("#inequality table.core20");
+        string Cell(string row, string group) => $"#inequality tr[data-row='{row}'] td[data-group='{group}']";
+
+        foreach (var group in new[] { "core20", "rest" })
+        {
+            var g = answer.GetProperty(group);
+            Assert.Equal(Percent(g, "populationShare"), (await page.InnerTextAsync(Cell("population", group))).Trim());
+            Assert.Equal(Percent(g, "eventShare"), (await page.InnerTextAsync(Cell("events", group))).Trim());
+            Assert.Equal(Percent(g, "positiveExcessShare"), (await page.InnerTextAsync(Cell("excess", group))).Trim());
+            Assert.Equal(ViewerPage.Value(g, "value"), (await page.InnerTextAsync(Cell("value", group))).Trim());
+            Assert.Equal(ViewerPage.Interval(g, "lower95", "upper95"), (await page.InnerTextAsync(Cell("ci95", group))).Trim());
+        }
+
+        // the gap and its significance, as /api/compare words it
+        var gap = answer.GetProperty("gap");
+        var direction = gap.GetProperty("difference").GetDouble() > 0 ? "higher" : "lower";
+        var expected = gap.GetProperty("significant998").GetBoolean() ? $"significantly {direction} (99.8%)"
+            : gap.GetProperty("significant95").GetBoolean() ? $"significantly {direction} (95%)" : "not significantly different";
+        var gapText = await page.InnerTextAsync("#inequality [data-field='gap']");
+        Assert.Contains(ViewerPage.Value(gap, "difference"), gapText);
+        Assert.Contains(expected, gapText);
+
+        var slope = answer.GetProperty("slope");
+        Assert.Equal($"SII {ViewerPage.Value(slope, "sii")} (95% CI {ViewerPage.Interval(slope, "siiLower95", "siiUpper95")})",
+            (await page.InnerTextAsync("#inequality [data-field='sii']")).Trim());
+        Assert.Equal($"RII {Ratio(slope, "rii")} (95% CI {Ratio(slope, "riiLower95")} – {Ratio(slope, "riiUpper95")})",
+            (await page.InnerTextAsync("#inequality [data-field='rii']")).Trim());
+
+        // ten bars, each with the decile's value, and the fitted line drawn
+        var bars = page.Locator("#inequality svg.deciles g.decile");
+        Assert.Equal(10, await bars.CountAsync());
+        foreach (var decile in answer.GetProperty("deciles").EnumerateArray())
+        {
+            var bar = page.Locator($"#inequality g.decile[data-decile='{decile.GetProperty("decile").GetInt32()}']");
+            var shown = await bar.GetAttributeAsync("data-value");
+            Assert.Equal(decile.GetProperty("value").GetDouble(), double.Parse(shown!, System.Globalization.CultureInfo.InvariantCulture), 6);
+            Assert.Equal(1, await bar.Locator("rect").CountAsync());
+        }
+
+        Assert.True(await page.Locator("#inequality .sii-line line").CountAsync() > 0);
+        await page.Locator("#inequality-section").ScrollIntoViewIfNeededAsync();
+        await viewer.ScreenshotAsync("inequality");
+    }
+
+    [ChromiumFact]
+    public async Task HotspotColouring_GiStar_ColoursTheNeighbourhoodsByClassWithALegend()
+    {
+        var viewer = await ViewerPage.OpenAsync(Host, "#area=X54000002");
+        await viewer.WaitForViewAsync("X54000002");
+        var page = viewer.Page;
+
+        await page.SelectOptionAsync("#colouring", "gistar");
+        await viewer.WaitForViewAsync("X54000002", null, "gistar");
+        Assert.Contains("col=gistar", page.Url);
+        var classes = await viewer.ApiAsync($"/api/indicators/{Indicator}/areas/X54000002/hotspot-classes?period={Period}&by=gistar");
+        var rows = classes.GetProperty("rows").EnumerateArray().ToList();
+        Assert.NotEmpty(rows);
+
+        // each neighbourhood is filled with its class's colour, the one the legend shows for the class
+        var legend = await page.Locator("#legend li").EvaluateAllAsync<string[][]>("ls => ls.map(l => [l.dataset.key, l.dataset.colour])");
+        var colourOf = legend.ToDictionary(l => l[0], l => l[1]);
+        var filled = await page.EvaluateAsync<string[]>(
+            "codes => codes.map(c => window.geoViewer.map.getFeatureState({ source: 'neighbourhood', sourceLayer: 'neighbourhood', id: c }).cls)",
+            rows.Select(r => r.GetProperty("code").GetString()).ToArray());
+        for (var i = 0; i < rows.Count; i++)
+        {
+            Assert.Equal(colourOf[rows[i].GetProperty("class").GetString()!], filled[i]);
+        }
+
+        var text = await page.InnerTextAsync("#legend");
+        foreach (var name in new[] { "hot spot", "cold spot", "not significant", "suppressed" })
+        {
+            Assert.Contains(name, text);
+        }
+
+        Assert.Contains("Gi*", text);
+        Assert.True(await page.IsVisibleAsync("#map canvas"));
+        Assert.Equal(4, colourOf.Where(c => c.Key is "hot spot" or "cold spot" or "not significant" or "suppressed").Select(c => c.Value).Distinct().Count());
+        await viewer.ScreenshotAsync("hotspot-classes");
+
+        // local Moran at a place, from a link: its neighbourhoods are the children, filled by class
+        var places = await viewer.ApiAsync($"/api/indicators/{Indicator}/areas/X-ICP-CENTRAL/children?period={Period}");
+        var place = places.GetProperty("rows")[0].GetProperty("code").GetString()!;
+        var moran = await ViewerPage.OpenAsync(Host, $"#area={place}&col=moran");
+        await moran.WaitForViewAsync(place, null, "moran");
+        Assert.Equal("moran", await moran.Page.InputValueAsync("#colouring"));
+        Assert.Contains("high-high", await moran.Page.InnerTextAsync("#legend"));
+        var placeClasses = await moran.ApiAsync($"/api/indicators/{Indicator}/areas/{place}/hotspot-classes?period={Period}&by=moran");
+        var first = placeClasses.GetProperty("rows")[0];
+        var legendColour = await moran.Page.GetAttributeAsync($"#legend li[data-key='{first.GetProperty("class").GetString()}']", "data-colour");
+        Assert.Equal(legendColour, await moran.Page.EvaluateAsync<string>(
+            "c => window.geoViewer.map.getFeatureState({ source: 'neighbourhood', sourceLayer: 'neighbourhood', id: c }).fill",
+            first.GetProperty("code").GetString()));
+
+        // the country has no classes of its own: the legend says to choose an area
+        var country = await ViewerPage.OpenAsync(Host, $"#area={Country}&col=gistar");
+        await country.WaitForViewAsync(Country, null, "gistar");
+        Assert.Contains("choose a system", await country.Page.InnerTextAsync("#legend"));
+    }
+
+    private static string Percent(JsonElement group, string column) =>
+        group.GetProperty(column) is { ValueKind: JsonValueKind.Number } v
+            ? (v.GetDouble() * 100).ToString("F1", System.Globalization.CultureInfo.InvariantCulture) + "%"
+            : "–";
+
+    private static string Ratio(JsonElement row, string column) =>
+        row.GetProperty(column) is { ValueKind: JsonValueKind.Number } v ? v.GetDouble().ToString("N2", System.Globalization.CultureInfo.InvariantCulture) : "–";
 
     private static async Task AssertPanelShowsAsync(ViewerPage viewer, JsonElement row)
     {

@@ -25,9 +25,13 @@ export const api = {
   area: (code) => getJson(`/api/areas/${enc(code)}`),
   search: (q, limit = 8) => fetch(`/api/areas?q=${enc(q)}&limit=${limit}`).then((r) => (r.ok ? r.json() : [])),
   children: (ind, code, period) => getJson(childrenUrl(ind, code, period, '')),
-  /** Every area of a level across the country: one request for a national distribution. */
-  level: (ind, level, period) => getJson(`/api/indicators/${enc(ind)}/levels/${enc(level)}?period=${enc(period)}`),
+  /** The published values of every area of a level across the country, ascending: a national distribution. */
+  levelValues: (ind, level, period) => getJson(`/api/indicators/${enc(ind)}/levels/${enc(level)}/values?period=${enc(period)}`),
   hotspots: (ind, code, period, by, top) => getJson(hotspotsUrl(ind, code, period, by, top, '')),
+  /** Core20 against the rest, each IMD decile's value, SII and RII (400 for score indicators). */
+  inequality: (ind, code, period) => getJson(`${indicatorArea(ind, code)}/inequality?period=${enc(period)}`),
+  /** Every neighbourhood of the area with its Gi* (gistar) or local Moran (moran) class. */
+  hotspotClasses: (ind, code, period, by) => getJson(`${indicatorArea(ind, code)}/hotspot-classes?period=${enc(period)}&by=${enc(by)}`),
   compare: (ind, codes, period) =>
     getJson(`/api/compare?indicator=${enc(ind)}&areas=${codes.map(enc).join(',')}&period=${enc(period)}`),
 };

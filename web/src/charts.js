@@ -1,4 +1,5 @@
-// Plain SVG charts: children ranked as bars with 95% interval whiskers, and a funnel plot.
+// Plain SVG charts: children ranked as bars with 95% interval whiskers, a funnel plot, the areas compared,
+// and the value of each deprivation decile with the SII's fitted line.
 import { escapeHtml, fmtInterval, fmtValue, fmtCount, reason } from './format.js';
 
 /** One row per child, ranked by value; each row is a button that drills into (or selects) the child. */
@@ -71,4 +72,55 @@ export function compareSvg(rows) {
       `<circle cx="${sx(r.value)}" cy="${y}" r="4" fill="#0072B2"><title>${escapeHtml(`${r.name}: ${fmtValue(r.value)} (${fmtInterval(r.lower95, r.upper95)})`)}</title></circle>`;
   }).join('');
   return `<svg class="compare-chart" viewBox="0 0 ${W} ${rows.length * rowH}" role="img" aria-label="Compared values with 95% intervals">${body}</svg>`;
+}
+
+/**
+ * Deciles 1 (most deprived) to 10 as bars as wide as their share of the population, so that the x axis is
+ * the cumulative population rank on which the SII is fitted; 95% whiskers; the fitted line
+ * intercept + SII × rank over the deciles that entered it. Always ten bars: a decile with no
+ * neighbourhoods in the area has no width, one without a value no height.
+ */
+export function decileSvg(deciles, slope) {
+  const W = 320, H = 190, L = 44, B = 34, T = 8, R = 8;
+  const byDecile = new Map(deciles.map((d) => [d.decile, d]));
+  const total = deciles.reduce((s, d) => s + d.population, 0) || 1;
+  const inSlope = deciles.filter((d) => d.inSlope);
+  const slopeTotal = inSlope.reduce((s, d) => s + d.population, 0) || 1;
+  const fitted = (rank) => slope.intercept + slope.sii * rank;
+  const ys = deciles.flatMap((d) => [d.value, d.upper95]).filter((v) => v != null);
+  if (slope) ys.push(fitted(0), fitted(1));
+  const maxY = Math.max(1e-9, ...ys) * 1.05;
+  const minY = Math.min(0, ...ys);
+  const sx = (share) => L + share * (W - L - R);
+  const sy = (v) => T + (1 - (v - minY) / (maxY - minY)) * (H - T - B);
+  let cum = 0, slopeCum = 0, bars = '', line = '';
+  for (let decile = 1; decile <= 10; decile++) {
+    const d = byDecile.get(decile);
+    const share = d ? d.population / total : 0;
+    const x0 = sx(cum), x1 = sx(cum + share), mid = (x0 + x1) / 2;
+    cum += share;
+    const title = !d ? `Decile ${decile}: no neighbourhoods here`
+      : `Decile ${decile}: ${d.value != null ? `${fmtValue(d.value)} (95% CI ${fmtInterval(d.lower95, d.upper95)})` : d.note ?? 'no value'}, population ${fmtCount(d.population)}, ${d.neighbourhoods} neighbourhoods`;
+    const value = d?.value;
+    const bar = value != null
+      ? `<rect x="${(x0 + 0.5).toFixed(1)}" y="${sy(Math.max(value, 0)).toFixed(1)}" width="${Math.max(0, x1 - x0 - 1).toFixed(1)}" height="${Math.abs(sy(value) - sy(0)).toFixed(1)}" fill="${decile <= 2 ? '#D55E00' : '#8aa3c2'}"/>`
+      : '';
+    const whisker = d && d.lower95 != null && d.upper95 != null
+      ? `<line x1="${mid.toFixed(1)}" x2="${mid.toFixed(1)}" y1="${sy(d.lower95).toFixed(1)}" y2="${sy(d.upper95).toFixed(1)}" stroke="#000"/>` : '';
+    const label = x1 - x0 > 9 ? `<text x="${mid.toFixed(1)}" y="${H - B + 11}" text-anchor="middle">${decile}</text>` : '';
+    bars += `<g class="decile" data-decile="${decile}" data-value="${value ?? ''}"><title>${escapeHtml(title)}</title>${bar}${whisker}${label}</g>`;
+    if (slope && d?.inSlope) {
+      // this decile's slice of the rank on which the line was fitted
+      const r0 = slopeCum / slopeTotal, r1 = (slopeCum + d.population) / slopeTotal;
+      slopeCum += d.population;
+      line += `<line x1="${x0.toFixed(1)}" x2="${x1.toFixed(1)}" y1="${sy(fitted(r0)).toFixed(1)}" y2="${sy(fitted(r1)).toFixed(1)}"/>`;
+    }
+  }
+  const axes = `<line x1="${L}" x2="${L}" y1="${T}" y2="${H - B}" stroke="#000"/><line x1="${L}" x2="${W - R}" y1="${sy(0)}" y2="${sy(0)}" stroke="#000"/>` +
+    `<text x="${L - 4}" y="${T + 8}" text-anchor="end">${fmtValue(maxY)}</text><text x="${L - 4}" y="${H - B}" text-anchor="end">${fmtValue(minY)}</text>` +
+    `<text x="${L}" y="${H - 6}">← most deprived</text><text x="${W - R}" y="${H - 6}" text-anchor="end">least deprived →</text>`;
+  const fit = line ? `<g class="sii-line" stroke="#000" stroke-width="2" stroke-dasharray="5,3">${line}</g>` : '';
+  return `<svg class="deciles" viewBox="0 0 ${W} ${H}" role="img" aria-label="Value by national IMD decile, 1 most deprived to 10 least, with 95% intervals${slope ? ' and the SII line' : ''}">` +
+    `${axes}${bars}${fit}</svg>` +
+    '<p class="hint">Bars: value of each national IMD decile (Core20 = deciles 1–2, orange), as wide as its share of the population; whiskers: 95% CI; dashed: the SII\'s fitted line.</p>';
 }

@@ -1,5 +1,6 @@
 // Colouring: comparison with parent or England (by the indicator's polarity), or national quintiles.
-// Okabe-Ito hues for the comparison, viridis for the quintiles: both readable with colour-blindness.
+// Okabe-Ito hues for the comparison and the hotspot classes, viridis for the quintiles: all readable with
+// colour-blindness.
 export const SUPPRESSED = '#8c8c8c';
 export const NO_VALUE = '#dcdcdc';
 
@@ -57,4 +58,34 @@ export function legendEntries(colouring, breaks, format) {
     return [...QUINTILES.map((colour, q) => ({ key: 'q' + q, colour, label: `${bounds[q]} – ${bounds[q + 1]}` })), ...tail];
   }
   return [...COMPARISON, ...tail];
+}
+
+/** The hotspot classes of the neighbourhoods (GET …/hotspot-classes) by method, in legend order. */
+export const CLUSTER_CLASSES = {
+  gistar: [
+    { key: 'hot spot', label: 'hot spot (Gi*, FDR 5%)', colour: '#D55E00' },
+    { key: 'cold spot', label: 'cold spot (Gi*, FDR 5%)', colour: '#0072B2' },
+  ],
+  moran: [
+    { key: 'high-high', label: 'high-high cluster', colour: '#D55E00' },
+    { key: 'low-low', label: 'low-low cluster', colour: '#0072B2' },
+    { key: 'high-low', label: 'high-low outlier', colour: '#CC79A7' },
+    { key: 'low-high', label: 'low-high outlier', colour: '#56B4E9' },
+  ],
+};
+const CLUSTER_TAIL = [
+  { key: 'not significant', label: 'not significant', colour: '#F0E6B8' },
+  { key: 'suppressed', label: 'suppressed (class withheld)', colour: SUPPRESSED },
+  { key: 'not tested', label: 'not tested (no expected events)', colour: NO_VALUE },
+];
+
+export const isClustering = (colouring) => colouring === 'gistar' || colouring === 'moran';
+
+/** The class entry of one neighbourhood's class name under a method. */
+export function clusterClass(method, name) {
+  return [...CLUSTER_CLASSES[method], ...CLUSTER_TAIL].find((c) => c.key === name) ?? CLUSTER_TAIL[2];
+}
+
+export function clusterLegend(method) {
+  return [...CLUSTER_CLASSES[method], ...CLUSTER_TAIL];
 }

@@ -1,10 +1,10 @@
 // Geo's map viewer: systems coloured by an indicator; click down through ICPs and places to
 // neighbourhoods; the panel ranks the children, plots their funnel, lists hotspots and compares areas.
 import { api } from './api.js';
-import { classify, legendEntries, quintileBreaks } from './colour.js';
+import { classify, clusterClass, clusterLegend, isClustering, legendEntries, quintileBreaks } from './colour.js';
 import { escapeHtml, fmtCount, fmtInterval, fmtValue, reason } from './format.js';
-import { LEVELS, createMap, drawChildren, markHotspot, markHover, markSelected, outlineArea, pagePointOf } from './map.js';
-import { exportLinks, renderBreadcrumb, renderChildren, renderCompare, renderHotspots, renderLegend, renderSummary } from './panel.js';
+import { LEVELS, childrenDrawn, createMap, drawChildren, drawClusters, markHotspot, markHover, markSelected, outlineArea, pagePointOf } from './map.js';
+import { exportLinks, renderBreadcrumb, renderChildren, renderCompare, renderHotspots, renderInequality, renderLegend, renderSummary } from './panel.js';
 import { setupSearch } from './search.js';
 import { go, readState } from './state.js';
 
@@ -65,7 +65,10 @@ function wireControls() {
     update({ ind: ind.id, period: ind.latestPeriod });
   });
   $('period').addEventListener('change', (e) => update({ period: e.target.value }));
-  $('colouring').addEventListener('change', (e) => update({ col: e.target.value }));
+  $('colouring').addEventListener('change', (e) => {
+    drillStartedAt = performance.now(); // timed as a drill: the benchmark recolours by hotspot class
+    update({ col: e.target.value });
+  });
   $('hotspot-by').addEventListener('change', (e) => update({ by: e.target.value }));
   setupSearch((hit) => openArea(hit.code, hit.level, hit.parent));
 
@@ -80,9 +83,14 @@ function wireControls() {
     map.getCanvas().style.cursor = row ? 'pointer' : '';
     if (!row) { tooltip.hidden = true; return; }
     const why = reason(row);
+    // with hotspot classes drawn under the children: the neighbourhood under the pointer and its class
+    const under = current.clusters && current.childLevel !== 'neighbourhood'
+      ? map.queryRenderedFeatures(e.point, { layers: ['cluster-fill'] })[0] : null;
+    const cluster = under && current.clusters.byCode.get(under.properties.code);
     tooltip.innerHTML = `<strong>${escapeHtml(row.name)}</strong> <small>${escapeHtml(row.code)}</small><br>` +
       (row.value != null ? `${fmtValue(row.value)} (95% CI ${fmtInterval(row.lower95, row.upper95)})<br>count ${fmtCount(row.count)} / ${fmtCount(row.denominator)}<br>` : '') +
-      `${escapeHtml(current.colourOf(row).label)}` + (why ? `<br><em>${escapeHtml(why)}</em>` : '');
+      `${escapeHtml(current.colourOf(row).label)}` + (why ? `<br><em>${escapeHtml(why)}</em>` : '') +
+      (cluster ? `<br>${escapeHtml(cluster.name)}: <strong>${escapeHtml(cluster.class)}</strong>${clusterStats(cluster)}` : '');
     tooltip.style.left = `${e.point.x + 14}px`;
     tooltip.style.top = `${e.point.y + 14}px`;
     tooltip.hidden = false;
@@ -100,6 +108,19 @@ function wireControls() {
       openChild(f.properties.code);
     }
   });
+}
+
+const clusterStats = (c) => (c.z != null ? ` (z ${c.z.toFixed(2)}, p ${c.p < 0.001 ? '< 0.001' : c.p.toFixed(3)})` : '');
+
+/** The hotspot classes of the area's neighbourhoods by code, or why there are none. */
+async function clustersOf(area) {
+  if (area.level === 'country') return { byCode: new Map(), note: 'Hotspot classes are found within an area: choose a system, ICP or place.' };
+  try {
+    const answer = await api.hotspotClasses(state.ind, area.code, state.period, state.col);
+    return { byCode: new Map(answer.rows.map((r) => [r.code, r])), note: answer.note, method: answer.method };
+  } catch (err) {
+    return { byCode: new Map(), note: `No hotspot classes: ${err.message}` };
+  }
 }
 
 /** What a drill into a hovered child will need, asked for before the click (answers are kept). */
@@ -148,21 +169,18 @@ async function goUp(code, level) {
 async function nationalBreaks(ind, period, level) {
   const key = `${ind}|${period}|${level}`;
   if (!breaksCache.has(key)) {
-    const pending = api.level(ind, level, period).then((answer) => quintileBreaks(answer.rows.map((r) => r.value)));
+    const pending = api.levelValues(ind, level, period).then((answer) => quintileBreaks(answer.values));
     pending.catch(() => breaksCache.delete(key));
     breaksCache.set(key, pending);
   }
   return breaksCache.get(key);
 }
 
+/** Resolves when the map is at rest: every source's tiles loaded and drawn, no frame pending. */
 function idle() {
   return new Promise((resolve) => {
-    if (map.loaded() && !map.isMoving() && map.areTilesLoaded()) {
-      map.once('idle', resolve);
-      map.triggerRepaint();
-    } else {
-      map.once('idle', resolve);
-    }
+    if (map.loaded() && !map.isMoving() && map.areTilesLoaded()) resolve();
+    else map.once('idle', resolve);
   });
 }
 
@@ -208,19 +226,29 @@ async function render() {
   $('note').textContent = note;
   $('note').hidden = !note;
 
+  const clustering = isClustering(state.col);
+  const pendingClusters = clustering ? clustersOf(area) : null;
   const answer = await api.children(state.ind, area.code, state.period);
   if (token !== renderToken) return;
   mark('children');
   const rows = answer.rows;
   const childLevel = rows[0]?.level ?? LEVELS[LEVELS.indexOf(area.level) + 1];
   const breaks = state.col === 'quintile' ? await nationalBreaks(state.ind, state.period, childLevel) : [];
+  const clusters = clustering ? await pendingClusters : null;
   if (token !== renderToken) return;
-  const colourOf = (row) => classify(row, state.col, breaks);
+  const classOf = (code) => clusterClass(state.col, clusters.byCode.get(code)?.class ?? 'not tested');
+  // with hotspot classes, neighbourhood children take their class; coarser children are outlined over their neighbourhoods
+  const colourOf = !clustering ? (row) => classify(row, state.col, breaks)
+    : childLevel === 'neighbourhood' ? (row) => classOf(row.code)
+      : () => ({ key: 'area', colour: '#c8d1dc', label: 'hotspot classes of its neighbourhoods below' });
+  // clear over the classes drawn below; grey when there are none (the country, or an indicator without events)
+  const mapColour = clustering && childLevel !== 'neighbourhood' && clusters.byCode.size > 0 ? () => 'rgba(255,255,255,0)' : (r) => colourOf(r).colour;
   const byCode = new Map(rows.map((r) => [r.code, r]));
-  current = { area, rows, byCode, childLevel, colourOf };
+  current = { area, rows, byCode, childLevel, colourOf, clusters };
 
   // map
-  drawChildren(map, childLevel, area.code, rows, (r) => colourOf(r).colour);
+  drawChildren(map, childLevel, area.code, clustering ? rows.map((r) => ({ ...r, suppressed: null })) : rows, mapColour);
+  drawClusters(map, clustering && childLevel !== 'neighbourhood' ? [...clusters.byCode.keys()] : null, (code) => classOf(code).colour);
   outlineArea(map, area.level, area.code);
   const sel = state.sel && byCode.has(state.sel) ? state.sel : null;
   markSelected(map, childLevel, sel);
@@ -230,9 +258,21 @@ async function render() {
     map.fitBounds(area.bbox, { padding: 24, animate: false });
   }
   const counts = new Map();
-  rows.forEach((r) => { const k = colourOf(r).key; counts.set(k, (counts.get(k) ?? 0) + 1); });
-  const title = state.col === 'quintile' ? `National quintiles of ${childLevel}s` : state.col === 'parent' ? `Compared with ${area.name}` : 'Compared with England';
-  renderLegend(legendEntries(state.col, breaks, fmtValue), counts, title);
+  const count = (k) => counts.set(k, (counts.get(k) ?? 0) + 1);
+  if (clustering && childLevel !== 'neighbourhood') clusters.byCode.forEach((c) => count(c.class));
+  else rows.forEach((r) => count(colourOf(r).key));
+  const method = state.col === 'gistar' ? 'Gi* hot and cold spots' : "Local Moran's I clusters";
+  const title = clustering ? `${method} of the neighbourhoods within ${area.name}`
+    : state.col === 'quintile' ? `National quintiles of ${childLevel}s` : state.col === 'parent' ? `Compared with ${area.name}` : 'Compared with England';
+  renderLegend(clustering ? clusterLegend(state.col) : legendEntries(state.col, breaks, fmtValue), counts, title, clustering ? clusters.note : null);
+
+  mark('coloured');
+  // the map first: the panel's DOM (hundreds of bars at the neighbourhoods) is laid out after the
+  // children's frame, not in the way of the tiles' messages
+  await childrenDrawn(map, clustering ? [childLevel, 'neighbourhood'] : [childLevel]);
+  const drawnAt = performance.now();
+  mark('drawn');
+  if (token !== renderToken) return;
 
   // panel
   const focus = sel ? byCode.get(sel) : answer.area;
@@ -246,8 +286,7 @@ async function render() {
   $('children-chart').querySelectorAll('button.child').forEach((b) => b.classList.toggle('selected', b.dataset.code === sel));
 
   const view = { area: area.code, sel, childLevel, col: state.col, ind: state.ind, period: state.period, by: state.by, cmp: state.cmp.join(',') };
-  mark('drawn');
-  const panelWork = Promise.all([renderHotspotList(area, token), renderComparison(token)]);
+  const panelWork = Promise.all([renderHotspotList(area, token), renderComparison(token), renderInequalityOf(area, token)]);
   await idle();
   mark('idle');
   await panelWork;
@@ -255,7 +294,8 @@ async function render() {
   const now = performance.now();
   if (hook.firstColouredMs === null) hook.firstColouredMs = now;
   if (drillStartedAt !== null) {
-    hook.drills.push({ area: area.code, sel, ms: now - drillStartedAt, marks });
+    // ms: the click to the first frame with the children drawn and coloured; idleMs: to the map at rest
+    hook.drills.push({ area: area.code, sel, ms: drawnAt - drillStartedAt, idleMs: now - drillStartedAt, marks });
     drillStartedAt = null;
   }
   hook.view = view;
@@ -266,6 +306,16 @@ async function renderHotspotList(area, token) {
   const answer = await api.hotspots(args.ind, args.code, args.period, args.by, args.top);
   if (token !== renderToken) return;
   renderHotspots(answer, args, (code) => markHotspot(map, code), (row) => openArea(row.code, 'neighbourhood', row.parent));
+}
+
+async function renderInequalityOf(area, token) {
+  let answer = null, error = null;
+  try {
+    answer = await api.inequality(state.ind, area.code, state.period);
+  } catch (err) {
+    error = err.message;
+  }
+  if (token === renderToken) renderInequality(area, answer, error);
 }
 
 async function renderComparison(token) {

@@ -21,21 +21,32 @@ function hatchImage() {
 
 export function createMap(container) {
   const origin = location.origin;
+  // finest level first: MapLibre asks for tiles source by source in this order, and its worker parses them
+  // in turn, so the children of a drill (finer than the outlined area) arrive before the area's outline
   const sources = {};
-  for (const level of LEVELS) {
+  for (const level of [...LEVELS].reverse()) {
     sources[level] = { type: 'vector', url: `${origin}/tiles/${level}.json`, promoteId: 'code' };
   }
   const layers = [
-    { id: 'background', type: 'background', paint: { 'background-color': '#eef1f4' } },
-    { id: 'country-fill', type: 'fill', source: 'country', 'source-layer': 'country', paint: { 'fill-color': '#ffffff' } },
+    // no background layer (the container's CSS background shows through) and no fill antialiasing (the
+    // line layers draw the edges): each full-screen pass costs a software-rendered frame tens of ms
+    { id: 'country-fill', type: 'fill', source: 'country', 'source-layer': 'country', paint: { 'fill-color': '#ffffff', 'fill-antialias': false } },
   ];
+  // the hotspot classes of the area's neighbourhoods, under the children's lines (whose fill is then clear)
+  layers.push(
+    {
+      id: 'cluster-fill', type: 'fill', source: 'neighbourhood', 'source-layer': 'neighbourhood', filter: NONE,
+      paint: { 'fill-color': ['to-color', ['coalesce', ['feature-state', 'cls'], '#ffffff']], 'fill-opacity': 0.9, 'fill-antialias': false },
+    },
+    { id: 'cluster-line', type: 'line', source: 'neighbourhood', 'source-layer': 'neighbourhood', filter: NONE, paint: { 'line-color': '#777777', 'line-width': 0.3 } },
+  );
   for (const level of CHILD_LEVELS) {
     layers.push(
       {
         id: `${level}-fill`, type: 'fill', source: level, 'source-layer': level, filter: NONE,
-        paint: { 'fill-color': ['to-color', ['coalesce', ['feature-state', 'fill'], '#ffffff']], 'fill-opacity': 0.9 },
+        paint: { 'fill-color': ['to-color', ['coalesce', ['feature-state', 'fill'], '#ffffff']], 'fill-opacity': 0.9, 'fill-antialias': false },
       },
-      { id: `${level}-hatch`, type: 'fill', source: level, 'source-layer': level, filter: NONE, paint: { 'fill-pattern': 'hatch' } },
+      { id: `${level}-hatch`, type: 'fill', source: level, 'source-layer': level, filter: NONE, paint: { 'fill-pattern': 'hatch', 'fill-antialias': false } },
       {
         id: `${level}-line`, type: 'line', source: level, 'source-layer': level, filter: NONE,
         paint: { 'line-color': '#4d4d4d', 'line-width': level === 'neighbourhood' ? 0.4 : 0.8 },
@@ -48,11 +59,15 @@ export function createMap(container) {
       paint: { 'line-color': '#111111', 'line-width': 2.5 },
     });
   }
+  // Hover and selection by feature-state, not by filter: a changed filter makes MapLibre parse every
+  // tile of the source again, and on a software-rendered map that held up the next drill's frames.
+  const focused = (selected, hovered, otherwise) =>
+    ['case', ['boolean', ['feature-state', 'selected'], false], selected, ['boolean', ['feature-state', 'hover'], false], hovered, otherwise];
   for (const level of CHILD_LEVELS) {
-    layers.push(
-      { id: `${level}-hover`, type: 'line', source: level, 'source-layer': level, filter: NONE, paint: { 'line-color': '#000000', 'line-width': 2 } },
-      { id: `${level}-selected`, type: 'line', source: level, 'source-layer': level, filter: NONE, paint: { 'line-color': '#000000', 'line-width': 3.5 } },
-    );
+    layers.push({
+      id: `${level}-focus`, type: 'line', source: level, 'source-layer': level, filter: NONE,
+      paint: { 'line-color': '#000000', 'line-width': focused(3.5, 2, 0), 'line-opacity': focused(1, 1, 0) },
+    });
   }
   layers.push(
     { id: 'hotspot', type: 'line', source: 'neighbourhood', 'source-layer': 'neighbourhood', filter: NONE, paint: { 'line-color': '#e0007a', 'line-width': 4 } },
@@ -66,7 +81,9 @@ export function createMap(container) {
 
   const map = new maplibregl.Map({
     container,
-    style: { version: 8, sources, layers },
+    // no transitions or fades: each extra frame costs 50-100 ms on a software-rendered map
+    style: { version: 8, sources, layers, transition: { duration: 0, delay: 0 } },
+    fadeDuration: 0,
     bounds: [-6.4, 49.8, 1.9, 55.9],
     attributionControl: false,
     dragRotate: false,
@@ -88,17 +105,29 @@ export function drawChildren(map, level, parentCode, rows, colourOf) {
   for (const other of CHILD_LEVELS) {
     const on = other === level;
     // a level drawn nowhere is hidden, so that its source loads no tiles and idle does not wait for them
-    for (const kind of ['fill', 'hatch', 'line', 'hover', 'selected']) show(map, `${other}-${kind}`, on);
+    for (const kind of ['fill', 'hatch', 'line', 'focus']) show(map, `${other}-${kind}`, on);
     map.setFilter(`${other}-fill`, on ? byParent : NONE);
     map.setFilter(`${other}-line`, on ? byParent : NONE);
+    map.setFilter(`${other}-focus`, on ? byParent : NONE);
     map.setFilter(`${other}-hatch`, on ? ['all', byParent, ['in', ['get', 'code'], ['literal', suppressed]]] : NONE);
-    if (!on) {
-      map.setFilter(`${other}-hover`, NONE);
-      map.setFilter(`${other}-selected`, NONE);
-    }
   }
   for (const row of rows) {
     map.setFeatureState({ source: level, sourceLayer: level, id: row.code }, { fill: colourOf(row) });
+  }
+}
+
+/**
+ * Colours the neighbourhoods `codes` by `colourOf(code)` under the children (or hides them: codes null),
+ * by feature-state `cls`, so that the children's own colours are left alone.
+ */
+export function drawClusters(map, codes, colourOf) {
+  show(map, 'cluster-fill', !!codes);
+  show(map, 'cluster-line', !!codes);
+  const filter = codes ? ['in', ['get', 'code'], ['literal', codes]] : NONE;
+  map.setFilter('cluster-fill', filter);
+  map.setFilter('cluster-line', filter);
+  for (const code of codes ?? []) {
+    map.setFeatureState({ source: 'neighbourhood', sourceLayer: 'neighbourhood', id: code }, { cls: colourOf(code) });
   }
 }
 
@@ -114,12 +143,41 @@ export function outlineArea(map, level, code) {
   }
 }
 
+const marked = { selected: null, hover: null };
+
+/** Outlines one feature of `level` (or none) by feature-state `key` (selected or hover). */
+function mark(map, key, level, code) {
+  const was = marked[key];
+  if (was && was.level === level && was.code === code) return;
+  if (was) map.setFeatureState({ source: was.level, sourceLayer: was.level, id: was.code }, { [key]: false });
+  marked[key] = code ? { level, code } : null;
+  if (code) map.setFeatureState({ source: level, sourceLayer: level, id: code }, { [key]: true });
+}
+
 export function markSelected(map, level, code) {
-  map.setFilter(`${level}-selected`, code ? ['==', ['get', 'code'], code] : NONE);
+  mark(map, 'selected', level, code);
 }
 
 export function markHover(map, level, code) {
-  map.setFilter(`${level}-hover`, code ? ['==', ['get', 'code'], code] : NONE);
+  mark(map, 'hover', level, code);
+}
+
+/**
+ * Resolves at the first frame drawn with every tile of the `levels`' sources at the current camera loaded:
+ * the children drawn at the new zoom with their colours (feature-state is applied to a tile's features
+ * before it is drawn). Not 'idle', which also waits for the other sources (country, outline).
+ */
+export function childrenDrawn(map, levels) {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (levels.every((level) => map.isSourceLoaded(level)) && !map.isMoving()) {
+        map.off('render', check);
+        resolve();
+      }
+    };
+    map.on('render', check);
+    map.triggerRepaint();
+  });
 }
 
 export function markHotspot(map, code) {

@@ -1,8 +1,8 @@
 // The side panel: breadcrumb, the focused area's figures, its children (bars, funnel), hotspots,
 // export links and the comparison of 2 to 4 areas.
 import { childrenUrl, hotspotsUrl } from './api.js';
-import { barsHtml, compareSvg, funnelSvg } from './charts.js';
-import { escapeHtml, fmtCount, fmtInterval, fmtValue, reason } from './format.js';
+import { barsHtml, compareSvg, decileSvg, funnelSvg } from './charts.js';
+import { escapeHtml, fmtCount, fmtInterval, fmtRatio, fmtValue, reason } from './format.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -100,8 +100,50 @@ export function renderCompare(codes, answer, onRemove) {
   box.querySelectorAll('button.remove').forEach((b) => b.addEventListener('click', () => onRemove(b.dataset.code)));
 }
 
-export function renderLegend(entries, counts, title) {
+export function renderLegend(entries, counts, title, note = null) {
   $('legend').innerHTML = `<strong>${escapeHtml(title)}</strong><ul>` + entries.map((e) =>
-    `<li data-key="${e.key}"><span class="swatch${e.hatch ? ' hatch' : ''}" style="background-color:${e.colour}"></span>${escapeHtml(e.label)}` +
-    `${counts.has(e.key) ? ` <span class="n">(${counts.get(e.key)})</span>` : ''}</li>`).join('') + '</ul>';
+    `<li data-key="${escapeHtml(e.key)}" data-colour="${e.colour}"><span class="swatch${e.hatch ? ' hatch' : ''}" style="background-color:${e.colour}"></span>${escapeHtml(e.label)}` +
+    `${counts.has(e.key) ? ` <span class="n">(${counts.get(e.key)})</span>` : ''}</li>`).join('') + '</ul>' +
+    (note ? `<p class="hint">${escapeHtml(note)}</p>` : '');
+}
+
+const pct = (x) => (x == null ? '–' : `${(x * 100).toFixed(1)}%`);
+
+/** The gap's words, as the comparison says them: significance at 99.8%, then 95%. */
+function gapText(gap) {
+  if (gap.status !== 'compared') return `not compared${gap.reason ? `: ${gap.reason}` : ''}`;
+  const direction = gap.difference > 0 ? 'higher' : 'lower';
+  return gap.significant998 ? `significantly ${direction} (99.8%)` : gap.significant95 ? `significantly ${direction} (95%)` : 'not significantly different';
+}
+
+/** Core20 against the rest and the deprivation gradient (SII, RII) of the area drawn. */
+export function renderInequality(area, answer, error) {
+  const box = $('inequality');
+  $('inequality-title').textContent = `Inequality within ${area.name}`;
+  if (!answer) {
+    box.innerHTML = `<p class="hint">Not available: ${escapeHtml(error ?? 'no answer')}</p>`;
+    return;
+  }
+  const { core20, rest, gap, slope } = answer;
+  const row = (key, label, f) => `<tr data-row="${key}"><th scope="row">${escapeHtml(label)}</th><td data-group="core20">${f(core20)}</td><td data-group="rest">${f(rest)}</td></tr>`;
+  const table = '<table class="core20"><thead><tr><th></th><th scope="col">Core20</th><th scope="col">Rest</th></tr></thead><tbody>' +
+    row('neighbourhoods', 'Neighbourhoods', (g) => fmtCount(g.neighbourhoods)) +
+    row('population', 'Share of population', (g) => pct(g.populationShare)) +
+    row('events', 'Share of events', (g) => pct(g.eventShare)) +
+    row('excess', 'Share of positive excess', (g) => pct(g.positiveExcessShare)) +
+    row('value', 'Value', (g) => fmtValue(g.value)) +
+    row('ci95', '95% CI', (g) => fmtInterval(g.lower95, g.upper95)) +
+    '</tbody></table>';
+  const gapLine = `<p data-field="gap">Core20 − rest: <strong>${gap.difference != null ? fmtValue(gap.difference) : '–'}</strong>, ${escapeHtml(gapText(gap))}</p>`;
+  const notes = [core20.note, rest.note].filter(Boolean);
+  const slopeText = slope
+    ? `<p data-field="sii">SII <strong>${fmtValue(slope.sii)}</strong> (95% CI ${fmtInterval(slope.siiLower95, slope.siiUpper95)})</p>` +
+      `<p data-field="rii">RII <strong>${fmtRatio(slope.rii)}</strong> (95% CI ${fmtRatio(slope.riiLower95)} – ${fmtRatio(slope.riiUpper95)})</p>` +
+      `<p class="hint">${escapeHtml(slope.convention)}; RII: fitted least deprived end ÷ most deprived end. Limits: ${escapeHtml(slope.method)}.</p>`
+    : '';
+  box.innerHTML = '<p class="hint">Core20: neighbourhoods in national IMD deciles 1–2.</p>' + table + gapLine +
+    [...new Set(notes)].map((n) => `<p class="why">${escapeHtml(n)}</p>`).join('') +
+    decileSvg(answer.deciles, slope) + slopeText +
+    (answer.slopeNote ? `<p class="why">${escapeHtml(answer.slopeNote)}</p>` : '') +
+    (answer.withoutDecile ? `<p class="hint">${fmtCount(answer.withoutDecile)} neighbourhoods have no decile and are in neither group.</p>` : '');
 }

@@ -1,6 +1,9 @@
 // The view lives in the URL's hash, so that a copied link restores it and Back goes back.
 // ind: indicator, period, area: the area whose children are drawn, sel: a selected child,
-// col: colouring (england | parent | quintile), by: hotspot order, cmp: areas being compared.
+// col: colouring (england | parent | quintile, or the hotspot class of the area's neighbourhoods: gistar |
+// moran), by: hotspot order, cmp: areas being compared.
+export const COLOURINGS = ['england', 'parent', 'quintile', 'gistar', 'moran'];
+
 export function readState() {
   const p = new URLSearchParams(location.hash.slice(1));
   return {
@@ -8,7 +11,7 @@ export function readState() {
     period: p.get('period'),
     area: p.get('area'),
     sel: p.get('sel'),
-    col: ['england', 'parent', 'quintile'].includes(p.get('col')) ? p.get('col') : 'england',
+    col: COLOURINGS.includes(p.get('col')) ? p.get('col') : 'england',
     by: ['rate', 'excess', 'funnel'].includes(p.get('by')) ? p.get('by') : 'rate',
     cmp: (p.get('cmp') ?? '').split(',').filter(Boolean).slice(0, 4),
   };

@@ -67,6 +67,13 @@ public static class IndicatorsApi
             .WithDescription("The published rows of every area of the level in code order, with the country's row as the area: "
                 + "one request for a national distribution, e.g. the quintile breaks of all neighbourhoods. " + RowsHelp),
             "/api/indicators/{indicator}/levels/place?period={period}");
+        ApiExamples.Add(group.MapGet("/{id}/levels/{level}/values", GetLevelValues)
+            .WithName("GetIndicatorLevelValues")
+            .WithSummary("The published values of every area of a level, ascending: a national distribution in a small answer.")
+            .WithDescription("What the viewer's national quintile breaks need and no more: the values of every area of the level across "
+                + "the country (suppressed and undefined values left out; areas counts them all), sorted ascending, without codes. "
+                + "On England's neighbourhoods about 1/30 of the level's rows."),
+            "/api/indicators/{indicator}/levels/neighbourhood/values?period={period}");
 
         const string hotspotsHelp = "Neighbourhoods inside the area, best first by: rate (highest value), excess (most excess events) "
             + "funnel (above the 99.8% funnel limit, then above the 95% limit, each by excess), gistar (Getis-Ord Gi* hot spots) or "
@@ -164,6 +171,38 @@ public static class IndicatorsApi
         DatasetHost host,
         HttpRequest request)
     {
+        if (ResolveLevel(host, id, level, period, out var r, out var at) is { } problem)
+        {
+            return problem;
+        }
+
+        var rows = r.View.AtLevel(at).ToArray();
+        return TypedResults.Ok(Rows(r, rows, $"every {level.ToLowerInvariant()} in {r.Area!.Code}", request));
+    }
+
+    public static Results<Ok<LevelValuesDto>, ProblemHttpResult> GetLevelValues(
+        [Description("Indicator id.")] string id,
+        [Description("system, icp, place or neighbourhood.")] string level,
+        [Description(PeriodHelp)] string? period,
+        DatasetHost host,
+        HttpRequest request)
+    {
+        if (ResolveLevel(host, id, level, period, out var r, out var at) is { } problem)
+        {
+            return problem;
+        }
+
+        // the published values, as the rows give them (rounded as exported): suppressed rows have none
+        var rows = r.View.AtLevel(at).Select(row => IndicatorRowDto.From(row, r.Definition)).ToArray();
+        var values = rows.Where(x => x.Value is not null).Select(x => x.Value!.Value).Order().ToArray();
+        var metadata = ExportMetadata.For(r.Dataset, r.View, $"values of every {level.ToLowerInvariant()} in {r.Area!.Code}", Link(request));
+        return TypedResults.Ok(new LevelValuesDto(metadata, at.ToString().ToLowerInvariant(), rows.Length, values));
+    }
+
+    private static ProblemHttpResult? ResolveLevel(DatasetHost host, string id, string level, string? period, out IndicatorRequest request, out Level at)
+    {
+        request = null!;
+        at = default;
         Level? parsed = level.ToLowerInvariant() switch
         {
             "system" => Level.System,
@@ -172,18 +211,13 @@ public static class IndicatorsApi
             "neighbourhood" => Level.Neighbourhood,
             _ => null,
         };
-        if (parsed is not { } at)
+        if (parsed is not { } known)
         {
             return ApiProblems.BadParameter("level", $"level must be system, icp, place or neighbourhood, not '{level}'.");
         }
 
-        if (IndicatorRequest.TryResolve(host, id, host.Dataset.Geography.Root.Code, period, out var r) is { } problem)
-        {
-            return problem;
-        }
-
-        var rows = r.View.AtLevel(at).ToArray();
-        return TypedResults.Ok(Rows(r, rows, $"every {level.ToLowerInvariant()} in {r.Area!.Code}", request));
+        at = known;
+        return IndicatorRequest.TryResolve(host, id, host.Dataset.Geography.Root.Code, period, out request);
     }
 
     public static Results<Ok<IndicatorRowsDto>, ProblemHttpResult> GetHotspots(

@@ -65,10 +65,12 @@ public static class InequalityApi
             profile.Deciles.Select(x => new InequalityDecileDto(x.Decile, x.Neighbourhoods, Round(x.Population)!.Value, Round(x.Value),
                 Round(x.Lower95), Round(x.Upper95), x.InSlope, x.Note)).ToArray(),
             slope is null ? null : new SlopeIndexDto(Round(slope.Sii)!.Value, Round(interval?.Sii.Lower), Round(interval?.Sii.Upper),
-                Round(slope.Rii)!.Value, Round(interval?.Rii.Lower), Round(interval?.Rii.Upper), slope.Repetitions, slope.Method,
+                Round(slope.Rii)!.Value, Round(interval?.Rii.Lower), Round(interval?.Rii.Upper), Round(slope.Intercept * r.Engine.Definition.Multiplier)!.Value, slope.Repetitions, slope.Method,
                 "least deprived minus most deprived: negative when more deprived neighbourhoods have higher values"),
             profile.SlopeNote,
-            profile.WithoutDecile));
+            profile.WithoutDecile,
+            PairSignificance.Compare("core20", Round(profile.Core20.Value), Round(profile.Core20.Lower95), Round(profile.Core20.Upper95),
+                "rest", Round(profile.Rest.Value), Round(profile.Rest.Lower95), Round(profile.Rest.Upper95))));
     }
 
     private static InequalityGroupDto Group(InequalityGroup g) => new(g.Neighbourhoods, Round(g.Population)!.Value,
@@ -83,6 +85,7 @@ public static class InequalityApi
 /// <param name="Rest">Neighbourhoods in deciles 3 to 10.</param>
 /// <param name="Slope">SII and RII with 95% limits; null when fewer than two deciles have a value.</param>
 /// <param name="WithoutDecile">Neighbourhoods with no decile, in neither group.</param>
+/// <param name="Gap">Core20 minus the rest and whether it is significant (as <c>/api/compare</c>: the groups are disjoint, so independent).</param>
 public sealed record InequalityDto(
     ExportMetadata Metadata,
     IndicatorRowDto Area,
@@ -91,7 +94,8 @@ public sealed record InequalityDto(
     IReadOnlyList<InequalityDecileDto> Deciles,
     SlopeIndexDto? Slope,
     string? SlopeNote,
-    int WithoutDecile);
+    int WithoutDecile,
+    ComparePairDto Gap);
 
 /// <summary>One group's sums and value; null where suppressed or undefined.</summary>
 public sealed record InequalityGroupDto(
@@ -118,6 +122,8 @@ public sealed record InequalityDecileDto(
     string? Note);
 
 /// <summary>Slope and relative index of inequality with 95% limits (multiplier applied to the SII).</summary>
+/// <param name="Intercept">The fitted value at the most deprived end (rank 0) on the published value's scale: the fitted
+/// line is Intercept + Sii × rank, rank 0 to 1 along the cumulative population from most to least deprived.</param>
 public sealed record SlopeIndexDto(
     double Sii,
     double? SiiLower95,
@@ -125,6 +131,7 @@ public sealed record SlopeIndexDto(
     double Rii,
     double? RiiLower95,
     double? RiiUpper95,
+    double Intercept,
     int Repetitions,
     string Method,
     string Convention);

@@ -46,23 +46,33 @@ public static class PairSignificance
             return NotComparedPair(a, b, NotCompared, $"{missing} has no value with a 95% interval");
         }
 
+        return Significance(a.Area.Code, ea, b.Area.Code, eb);
+    }
+
+    /// <summary>Two disjoint groups' values (e.g. Core20 and the rest of an area): independent, so always compared when both have a value and interval.</summary>
+    public static ComparePairDto Compare(string a, double? valueA, double? lowerA, double? upperA, string b, double? valueB, double? lowerB, double? upperB)
+    {
+        if (Estimate(valueA, lowerA, upperA) is not { } ea || Estimate(valueB, lowerB, upperB) is not { } eb)
+        {
+            var missing = Estimate(valueA, lowerA, upperA) is null ? a : b;
+            return new ComparePairDto(a, b, NotCompared, null, null, null, null, null, $"{missing} has no value with a 95% interval");
+        }
+
+        return Significance(a, ea, b, eb);
+    }
+
+    private static ComparePairDto Significance(string a, (double Value, double Se) ea, string b, (double Value, double Se) eb)
+    {
         var difference = ea.Value - eb.Value;
         var se = Math.Sqrt((ea.Se * ea.Se) + (eb.Se * eb.Se));
         var gap = Math.Abs(difference);
-        return new ComparePairDto(
-            a.Area.Code,
-            b.Area.Code,
-            Compared,
-            difference,
-            se,
-            se > 0 ? gap / se : null,
-            gap > Z95 * se,
-            gap > Z998 * se,
-            null);
+        return new ComparePairDto(a, b, Compared, difference, se, se > 0 ? gap / se : null, gap > Z95 * se, gap > Z998 * se, null);
     }
 
-    private static (double Value, double Se)? Estimate(IndicatorRow row) =>
-        row is { Value: { } v, Lower95: { } lower, Upper95: { } upper } ? (v, (upper - lower) / (2 * Z95)) : null;
+    private static (double Value, double Se)? Estimate(IndicatorRow row) => Estimate(row.Value, row.Lower95, row.Upper95);
+
+    private static (double Value, double Se)? Estimate(double? value, double? lower, double? upper) =>
+        value is { } v && lower is { } lo && upper is { } hi ? (v, (hi - lo) / (2 * Z95)) : null;
 
     private static bool IsInside(Area inner, Area outer, Geography geography) =>
         geography.Ancestors(inner).Any(a => string.Equals(a.Code, outer.Code, StringComparison.OrdinalIgnoreCase));

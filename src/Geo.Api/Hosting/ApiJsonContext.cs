@@ -16,4 +16,6 @@ namespace Geo.Api.Hosting;
 [JsonSerializable(typeof(IndicatorRowsDto))]
 [JsonSerializable(typeof(CompareDto))]
 [JsonSerializable(typeof(InequalityDto))]
+[JsonSerializable(typeof(HotspotClassesDto))]
+[JsonSerializable(typeof(LevelValuesDto))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -30,10 +30,13 @@ public static class GeoServer
             o.DefaultExpirationTimeSpan = TimeSpan.FromHours(1);
             o.AddPolicy(DatabaseMonitor.CacheTag, b => b.Tag(DatabaseMonitor.CacheTag));
         });
+        builder.Services.AddResponseCompression(ResponseCompression.Configure);
         builder.Services.AddOpenApi(o => o.AddOperationTransformer<OpenApiExampleTransformer>());
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        // outermost, so that cached answers are stored once, uncompressed, and compressed per client
+        app.UseResponseCompression();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // The map viewer (web/, built into viewer/ beside the server): index.html at /. Views live in the
@@ -60,6 +63,7 @@ public static class GeoServer
         app.MapTilesApi();
         app.MapIndicatorsApi();
         app.MapInequalityApi();
+        app.MapHotspotClassesApi();
         app.MapCompareApi();
         app.MapOpenApi();
         app.MapReferenceApi();

@@ -38,25 +38,51 @@ public static class Hotspots
     }
 
     /// <summary>
-    /// As <see cref="Find(IndicatorView, string, HotspotOrder, int)"/>, and for Gi* and local Moran: each
-    /// neighbourhood inside the area with events and expected events gets its empirical Bayes smoothed ratio of
-    /// observed to expected (from true counts, <paramref name="computed"/>: steadies small populations); Gi*
-    /// or local Moran runs on those over the queen contiguity among them, Benjamini-Hochberg at
-    /// <see cref="FalseDiscoveryRate"/>; hot spots (Gi*) or high-high clusters (Moran) are listed by z
-    /// descending. Suppressed neighbourhoods enter the statistics but are never listed; the rows are the published ones.
+    /// As <see cref="Find(IndicatorView, string, HotspotOrder, int)"/>, and for Gi* and local Moran: the hot
+    /// spots (Gi*) or high-high clusters (Moran) of <see cref="Classify"/>, listed by z descending. Suppressed
+    /// neighbourhoods enter the statistics but are never listed; the rows are the published ones.
     /// </summary>
     public static IReadOnlyList<IndicatorRow> Find(IndicatorView view, IReadOnlyList<IndicatorRow> computed,
         NeighbourhoodContiguity contiguity, string within, HotspotOrder by, int top)
     {
         ArgumentNullException.ThrowIfNull(view);
-        ArgumentNullException.ThrowIfNull(computed);
-        ArgumentNullException.ThrowIfNull(contiguity);
         if (by is not (HotspotOrder.GiStar or HotspotOrder.Moran))
         {
             return Find(view, within, by, top);
         }
 
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
+        return Classify(view, computed, contiguity, within, by)
+            .Where(c => c.Class is LocalClusterClass.HotSpot or LocalClusterClass.HighHigh
+                && double.IsFinite(c.Z) && c.Row.Suppression == SuppressionReason.None)
+            .OrderByDescending(c => c.Z)
+            .ThenBy(c => c.Row.Area.Code, StringComparer.Ordinal)
+            .Take(top)
+            .Select(c => c.Row)
+            .ToArray();
+    }
+
+    /// <summary>
+    /// Gi* or local Moran for every neighbourhood inside <paramref name="within"/> with events and expected
+    /// events: each gets its empirical Bayes smoothed ratio of observed to expected (from true counts,
+    /// <paramref name="computed"/>: steadies small populations); the statistic runs on those over the queen
+    /// contiguity among them, Benjamini-Hochberg at <see cref="FalseDiscoveryRate"/>. Neighbourhoods without
+    /// expected events are left out; empty when fewer than three remain or there are no events. The results
+    /// hold the published rows and the statistics of true counts: a caller serving them decides what a
+    /// suppressed row may show.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="by"/> is not Gi* or Moran.</exception>
+    public static IReadOnlyList<LocalCluster> Classify(IndicatorView view, IReadOnlyList<IndicatorRow> computed,
+        NeighbourhoodContiguity contiguity, string within, HotspotOrder by)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(computed);
+        ArgumentNullException.ThrowIfNull(contiguity);
+        if (by is not (HotspotOrder.GiStar or HotspotOrder.Moran))
+        {
+            throw new ArgumentException($"{by} is not a local spatial statistic.", nameof(by));
+        }
+
         var truth = computed.Where(r => r.Area.Level == Level.Neighbourhood)
             .ToDictionary(r => r.Area.Code, StringComparer.OrdinalIgnoreCase);
         var published = view.AtLevel(Level.Neighbourhood, within)
@@ -76,33 +102,40 @@ public static class Hotspots
 
         var smoothed = EmpiricalBayes.SmoothGlobal(counts, expected).Rates;
         var graph = contiguity.Within([.. published.Select(r => r.Area.Code)]);
-        var z = new double[published.Length];
-        var chosen = new bool[published.Length];
+        var clusters = new LocalCluster[published.Length];
         if (by == HotspotOrder.GiStar)
         {
             var results = GetisOrd.GiStar(smoothed, graph, FalseDiscoveryRate);
-            for (var i = 0; i < z.Length; i++)
+            for (var i = 0; i < clusters.Length; i++)
             {
-                z[i] = results[i].Z;
-                chosen[i] = results[i].Class == HotspotClass.HotSpot;
+                var r = results[i];
+                var kind = r.Class switch
+                {
+                    HotspotClass.HotSpot => LocalClusterClass.HotSpot,
+                    HotspotClass.ColdSpot => LocalClusterClass.ColdSpot,
+                    _ => LocalClusterClass.NotSignificant,
+                };
+                clusters[i] = new LocalCluster(published[i], kind, r.Z, r.P, r.Q);
             }
         }
         else
         {
             var results = LocalMoran.Calculate(smoothed, graph, FalseDiscoveryRate);
-            for (var i = 0; i < z.Length; i++)
+            for (var i = 0; i < clusters.Length; i++)
             {
-                z[i] = results[i].Z;
-                chosen[i] = results[i].Class == MoranClass.HighHigh;
+                var r = results[i];
+                var kind = r.Class switch
+                {
+                    MoranClass.HighHigh => LocalClusterClass.HighHigh,
+                    MoranClass.LowLow => LocalClusterClass.LowLow,
+                    MoranClass.HighLow => LocalClusterClass.HighLow,
+                    MoranClass.LowHigh => LocalClusterClass.LowHigh,
+                    _ => LocalClusterClass.NotSignificant,
+                };
+                clusters[i] = new LocalCluster(published[i], kind, r.Z, r.P, r.Q);
             }
         }
 
-        return Enumerable.Range(0, published.Length)
-            .Where(i => chosen[i] && double.IsFinite(z[i]) && published[i].Suppression == SuppressionReason.None)
-            .OrderByDescending(i => z[i])
-            .ThenBy(i => published[i].Area.Code, StringComparer.Ordinal)
-            .Take(top)
-            .Select(i => published[i])
-            .ToArray();
+        return clusters;
     }
 }

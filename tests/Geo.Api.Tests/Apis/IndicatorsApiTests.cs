@@ -221,10 +221,25 @@ public class IndicatorsApiTests(DemoApiFactory factory) : IClassFixture<DemoApiF
         Assert.Null(row.Lower95);
     }
 
+    [Fact]
+    public async Task GetLevelValues_Neighbourhood_AreTheLevelsPublishedValuesAscending()
+    {
+        var level = await Get<IndicatorRowsDto>($"/api/indicators/{DemoData.Indicator}/levels/neighbourhood");
+
+        var answer = await Get<LevelValuesDto>($"/api/indicators/{DemoData.Indicator}/levels/neighbourhood/values");
+
+        Assert.Equal("neighbourhood", answer.Level);
+        Assert.Equal(level.Rows.Count, answer.Areas);
+        Assert.Equal(level.Rows.Where(r => r.Value is not null).Select(r => r.Value!.Value).Order(), answer.Values);
+        Assert.True(answer.Values.Count < answer.Areas, "the demo suppresses some neighbourhoods, whose values are left out");
+    }
+
     [Theory]
     [InlineData("levels/country", "level")]
     [InlineData("levels/lsoa", "level")]
     [InlineData("levels/place?period=1999", "period")]
+    [InlineData("levels/country/values", "level")]
+    [InlineData("levels/place/values?period=1999", "period")]
     public async Task GetLevel_BadParameter_Is400NamingIt(string path, string parameter)
     {
         var response = await factory.CreateClient().GetAsync($"/api/indicators/{DemoData.Indicator}/{path}");

@@ -113,4 +113,60 @@ public class InequalityApiTests(DemoApiFactory factory) : IClassFixture<DemoApiF
         Assert.Equal(rows.Select(r => r.Area.Code), answer.Rows.Select(r => r.Code));
         Assert.All(answer.Rows, r => Assert.Contains(r.Code, inside));
     }
+
+    [Fact]
+    public async Task GetInequality_Gap_IsCore20MinusRestWithTheCompareMethod()
+    {
+        var answer = await Get<InequalityDto>(Base + "X54000001/inequality");
+
+        Assert.Equal(PairSignificance.Compared, answer.Gap.Status);
+        Assert.Equal(answer.Core20.Value!.Value - answer.Rest.Value!.Value, answer.Gap.Difference!.Value, 6);
+        var se = Math.Sqrt(Math.Pow((answer.Core20.Upper95!.Value - answer.Core20.Lower95!.Value) / (2 * PairSignificance.Z95), 2)
+            + Math.Pow((answer.Rest.Upper95!.Value - answer.Rest.Lower95!.Value) / (2 * PairSignificance.Z95), 2));
+        Assert.Equal(se, answer.Gap.StandardError!.Value, 6);
+        Assert.Equal(Math.Abs(answer.Gap.Difference.Value) > PairSignificance.Z95 * se, answer.Gap.Significant95);
+        // the fitted line's ends: the most deprived end is the intercept, the least deprived end intercept + SII
+        Assert.True(answer.Slope!.Intercept > 0);
+        Assert.Equal(answer.Slope.Intercept + answer.Slope.Sii, answer.Slope.Intercept * answer.Slope.Rii, 3);
+    }
+
+    [Theory]
+    [InlineData("gistar")]
+    [InlineData("moran")]
+    public async Task GetHotspotClasses_EveryClassifiedNeighbourhood_IsInsideAndSuppressedOnesAreWithheld(string by)
+    {
+        var view = DemoData.Latest(factory);
+        var inside = view.AtLevel(Level.Neighbourhood, "X54000001").ToDictionary(r => r.Area.Code);
+
+        var answer = await Get<HotspotClassesDto>(Base + "X54000001/hotspot-classes?by=" + by);
+        var listed = await Get<IndicatorRowsDto>(Base + "X54000001/hotspots?top=1000&by=" + by);
+
+        Assert.NotEmpty(answer.Rows);
+        var allowed = by == "gistar" ? new[] { "hot spot", "cold spot", "not significant", "suppressed" }
+            : ["high-high", "low-low", "high-low", "low-high", "not significant", "suppressed"];
+        foreach (var row in answer.Rows)
+        {
+            Assert.True(inside.TryGetValue(row.Code, out var published));
+            Assert.Contains(row.Class, allowed);
+            Assert.Equal(published.Suppression != Core.Indicators.Suppression.SuppressionReason.None, row.Class == "suppressed");
+        }
+
+        // the hotspot list is exactly the hot spots (or high-high clusters) of the map
+        var hot = by == "gistar" ? "hot spot" : "high-high";
+        Assert.Equal(listed.Rows.Select(r => r.Code).Order(StringComparer.Ordinal),
+            answer.Rows.Where(r => r.Class == hot).Select(r => r.Code).Order(StringComparer.Ordinal));
+        // the demo suppresses small counts, so z, p and q are withheld, and it says why
+        Assert.Contains(answer.Rows, r => r.Class == "suppressed");
+        Assert.All(answer.Rows, r => Assert.Null(r.Z));
+        Assert.NotNull(answer.Note);
+    }
+
+    [Fact]
+    public async Task GetHotspotClasses_UnknownMethod_Is400NamingBy()
+    {
+        var response = await factory.CreateClient().GetAsync(Base + "X54000001/hotspot-classes?by=rate");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("\"by\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }
