@@ -10,8 +10,9 @@ namespace Geo.Core.Inequality;
 /// Builds an area's <see cref="InequalityProfileResult"/>: neighbourhoods grouped by national IMD decile
 /// (Core20 = deciles 1–2), counts and denominators summed per group from the engine's true neighbourhood
 /// rows (age band by age band for a DSR), each group's value computed by the indicator's own method, and
-/// the SII and RII across deciles. Only aggregates leave; the suppression policy is applied to the group
-/// counts. Pure; thread-safe.
+/// the SII and RII across deciles: national deciles, or on request deciles formed within the area
+/// (<see cref="DecileBasis.Local"/>; Core20 stays national). Only aggregates leave; the suppression policy is
+/// applied to the group counts. Pure; thread-safe.
 /// </summary>
 public static class InequalityProfile
 {
@@ -35,13 +36,16 @@ public static class InequalityProfile
     }
 
     /// <summary>The profile of <paramref name="area"/> for <paramref name="period"/>.</summary>
+    /// <param name="deciles">National IMD deciles (the default), or deciles formed within the area from the IMD
+    /// scores of its neighbourhoods; Core20 is national either way.</param>
     /// <exception cref="ArgumentException">The indicator is <see cref="Unsupported"/>.</exception>
     public static InequalityProfileResult Calculate(
         IndicatorEngine engine,
         string period,
         Area area,
         Geography.Geography geography,
-        IReadOnlyDictionary<string, DeprivationRecord> deprivation)
+        IReadOnlyDictionary<string, DeprivationRecord> deprivation,
+        DecileBasis deciles = DecileBasis.National)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(geography);
@@ -60,23 +64,23 @@ public static class InequalityProfile
             : null;
         var estimator = new GroupEstimator(engine, truth, published, bands);
 
-        var byDecile = new List<string>[11];
-        for (var d = 0; d <= 10; d++)
-        {
-            byDecile[d] = [];
-        }
-
-        foreach (var code in codes)
-        {
-            var d = deprivation.TryGetValue(code, out var record) && record.Decile is >= 1 and <= 10 ? record.Decile : 0;
-            byDecile[d].Add(code);
-        }
-
-        var core20 = byDecile[1].Concat(byDecile[2]).ToArray();
-        var rest = byDecile.Skip(3).SelectMany(l => l).ToArray();
+        var national = Split(codes, code => deprivation.TryGetValue(code, out var record) ? record.Decile : 0);
+        var core20 = national[1].Concat(national[2]).ToArray();
+        var rest = national.Skip(3).SelectMany(l => l).ToArray();
         var (groupCore20, groupRest) = Groups(estimator, core20, rest);
+        var byDecile = national;
+        string? basisNote = null;
+        if (deciles == DecileBasis.Local)
+        {
+            var (local, scored) = LocalDeciles(codes, deprivation);
+            byDecile = Split(codes, local);
+            if (scored < 10)
+            {
+                basisNote = $"No local deciles: the area has {scored} neighbourhood(s) with an IMD score, fewer than ten.";
+            }
+        }
 
-        var deciles = new List<DecileValue>();
+        var decileValues = new List<DecileValue>();
         var quantiles = new List<QuantileValue>();
         var left = new List<string>();
         var scale = engine.Definition.ValueType == IndicatorValueType.Proportion ? IndicatorScale.Proportion : IndicatorScale.Rate;
@@ -102,13 +106,13 @@ public static class InequalityProfile
             }
 
             var hide = estimator.Disclosive(byDecile[d], g.Count);
-            deciles.Add(new DecileValue(d, byDecile[d].Count, g.Denominator,
+            decileValues.Add(new DecileValue(d, byDecile[d].Count, g.Denominator,
                 hide ? null : g.Value, hide ? null : g.Lower, hide ? null : g.Upper, usable,
                 hide ? Hidden : g.Note));
         }
 
         SlopeIndexResult? slope = null;
-        string? slopeNote = left.Count > 0 ? "Left out of the SII and RII: " + string.Join("; ", left) + "." : null;
+        string? slopeNote = left.Count > 0 ? "Left out of the SII and RII: " + string.Join("; ", left) + "." : basisNote;
         if (quantiles.Count >= 2)
         {
             slope = SlopeIndex.Calculate(quantiles, new SlopeIndexOptions
@@ -123,7 +127,44 @@ public static class InequalityProfile
             slopeNote = "No SII or RII: fewer than two deciles have a value. " + slopeNote;
         }
 
-        return new InequalityProfileResult(area.Code, period, groupCore20, groupRest, deciles, slope, slopeNote, byDecile[0].Count);
+        return new InequalityProfileResult(area.Code, period, groupCore20, groupRest, decileValues, slope, slopeNote, byDecile[0].Count)
+        {
+            Basis = deciles,
+            WithoutNationalDecile = national[0].Count,
+        };
+    }
+
+    /// <summary>The codes by decile 1 to 10; index 0 holds those without one.</summary>
+    private static List<string>[] Split(IEnumerable<string> codes, Func<string, int> decileOf)
+    {
+        var byDecile = new List<string>[11];
+        for (var d = 0; d <= 10; d++)
+        {
+            byDecile[d] = [];
+        }
+
+        foreach (var code in codes)
+        {
+            var d = decileOf(code);
+            byDecile[d is >= 1 and <= 10 ? d : 0].Add(code);
+        }
+
+        return byDecile;
+    }
+
+    /// <summary>Deciles of the area's own neighbourhoods ranked by IMD score; 0 for those without a score.</summary>
+    private static (Func<string, int> Decile, int Scored) LocalDeciles(IReadOnlyList<string> codes,
+        IReadOnlyDictionary<string, DeprivationRecord> deprivation)
+    {
+        var scored = codes.Where(c => deprivation.TryGetValue(c, out var r) && r.Score is { } s && double.IsFinite(s)).ToArray();
+        var local = DeprivationQuantiles.Assign([.. scored.Select(c => deprivation[c].Score!.Value)]);
+        var byCode = new Dictionary<string, int>(scored.Length, StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < scored.Length; i++)
+        {
+            byCode[scored[i]] = local[i];
+        }
+
+        return (code => byCode.GetValueOrDefault(code), scored.Length);
     }
 
     private static (InequalityGroup, InequalityGroup) Groups(GroupEstimator estimator, string[] core20, string[] rest)
