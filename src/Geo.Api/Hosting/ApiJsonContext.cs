@@ -16,4 +16,6 @@ namespace Geo.Api.Hosting;
 [JsonSerializable(typeof(IndicatorRowsDto))]
 [JsonSerializable(typeof(CompareDto))]
 [JsonSerializable(typeof(InequalityDto))]
+[JsonSerializable(typeof(CatchmentListDto))]
+[JsonSerializable(typeof(CatchmentDto))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

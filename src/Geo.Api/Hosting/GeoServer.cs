@@ -52,6 +52,7 @@ public static class GeoServer
         app.MapTilesApi();
         app.MapIndicatorsApi();
         app.MapInequalityApi();
+        app.MapCatchmentsApi();
         app.MapCompareApi();
         app.MapOpenApi();
         app.MapReferenceApi();

@@ -6,7 +6,7 @@ namespace Geo.Data.Demo;
 /// <summary>
 /// The demo's synthetic GP practices and their registrations, so that the demo serves catchments: a few dozen
 /// practices sited where people live (more in towns), each neighbourhood's residents registered across its nearer
-/// practices by distance decay (a practice's pull is its size times e^(−distance / 3 km), the five strongest
+/// practices by distance decay (a practice's pull is its size times e^(−distance / 2 km), the five strongest
 /// sharing the residents), counts drawn from Poisson distributions. Deterministic for a seed (its own random
 /// stream, so the rest of the demo is unchanged by it). Stateless.
 /// </summary>
@@ -15,7 +15,7 @@ internal static class DemoPractices
     public const int Count = 40;
 
     /// <summary>Distance over which a practice's pull falls by a factor e, in metres.</summary>
-    private const double Decay = 3_000;
+    private const double Decay = 2_000;
 
     /// <summary>How many practices share a neighbourhood's residents.</summary>
     private const int Choices = 5;

@@ -11,7 +11,7 @@ namespace Geo.Data.Tests.Demo;
 public sealed class DemoPracticesTests : IDisposable
 {
     /// <summary>The default demo's registrations, pinned like the rest of the demo (see DemoDatasetTests).</summary>
-    private const string PinnedFingerprint = "586ddd4e1ae6e0fb774f5789838013ea544067e6162e47c91937127f85aba27d";
+    private const string PinnedFingerprint = "ac50c5f9f77b8d4b7fc7ebfcf02201be7e474fef1332215b14fbad953c2b96f3";
 
     private readonly TempFolder _folder = new();
 
