@@ -116,6 +116,11 @@ public sealed class IndicatorEngine
     /// use <see cref="Publish"/>.</summary>
     public IReadOnlyList<IndicatorRow> Compute(string period)
     {
+        if (_computed.TryGetValue(period, out var done))
+        {
+            return done.Value;
+        }
+
         CheckPeriod(period);
         return _computed.GetOrAdd(period, p => new Lazy<IReadOnlyList<IndicatorRow>>(() => ComputeNow(p))).Value;
     }
@@ -123,6 +128,11 @@ public sealed class IndicatorEngine
     /// <summary>The period's figures with the suppression policy applied: what may leave the engine.</summary>
     public IndicatorView Publish(string period)
     {
+        if (_published.TryGetValue(period, out var done))
+        {
+            return done.Value;
+        }
+
         CheckPeriod(period);
         return _published.GetOrAdd(period, p => new Lazy<IndicatorView>(() =>
             IndicatorView.Create(_geography, Definition, p, Compute(p), Policy, Describe()))).Value;
@@ -179,9 +189,14 @@ public sealed class IndicatorEngine
     public IndicatorBandSums BandSums(string period)
     {
         CheckPeriod(period);
-        var (numerator, denominator, _) = Inputs(period);
-        return new IndicatorBandSums(_index, _bands, numerator, denominator, _standard);
+        var inputs = GroupInputsOf(period);
+        return new IndicatorBandSums(_index, _bands, inputs.Numerator, inputs.Denominator, _standard);
     }
+
+    /// <summary>One area's true figures for the period (as in <see cref="Compute"/>), or null for a code not in the
+    /// dataset. Not for publication. Constant time.</summary>
+    public IndicatorRow? ComputedRow(string period, string code) =>
+        _index.TryGetValue(code, out var i) ? Compute(period)[i] : null;
 
     /// <summary>
     /// The true figures of a group of neighbourhoods that the hierarchy does not hold (a provider's catchment, say):
@@ -198,7 +213,7 @@ public sealed class IndicatorEngine
         ArgumentNullException.ThrowIfNull(area);
         ArgumentNullException.ThrowIfNull(members);
         CheckPeriod(period);
-        var inputs = _groupInputs.GetOrAdd(period, p => new Lazy<GroupInputs>(() => GroupInputsFor(p))).Value;
+        var inputs = GroupInputsOf(period);
         var numerator = new double[_bands];
         var denominator = new double[_bands];
         double people = 0, covered = 0;
@@ -252,6 +267,9 @@ public sealed class IndicatorEngine
             FunnelPosition = position,
         };
     }
+
+    private GroupInputs GroupInputsOf(string period) =>
+        _groupInputs.GetOrAdd(period, p => new Lazy<GroupInputs>(() => GroupInputsFor(p))).Value;
 
     /// <summary>A period's inputs in their cells (neighbourhoods, or places for place data) and England's rate by band.</summary>
     private GroupInputs GroupInputsFor(string period)

@@ -55,14 +55,12 @@ public static class InequalityProfile
             throw new ArgumentException(reason, nameof(engine));
         }
 
-        var truth = engine.Compute(period).Where(r => r.Area.Level == Level.Neighbourhood)
-            .ToDictionary(r => r.Area.Code, StringComparer.OrdinalIgnoreCase);
         var published = engine.Publish(period);
         var codes = geography.Neighbourhoods(area).Select(a => a.Code).ToArray();
         var bands = engine.Definition.ValueType == IndicatorValueType.DirectlyStandardisedRate
             ? engine.BandSums(period)
             : null;
-        var estimator = new GroupEstimator(engine, truth, published, bands);
+        var estimator = new GroupEstimator(engine, period, published, bands, codes);
 
         var national = Split(codes, code => deprivation.TryGetValue(code, out var record) ? record.Decile : 0);
         var core20 = national[1].Concat(national[2]).ToArray();
@@ -134,6 +132,24 @@ public static class InequalityProfile
         };
     }
 
+    /// <summary>
+    /// The profiles of many areas (every system and place, say), computed in parallel: each as <see cref="Calculate"/>
+    /// gives it, in the order of <paramref name="areas"/>.
+    /// </summary>
+    public static IReadOnlyList<InequalityProfileResult> CalculateAll(
+        IndicatorEngine engine,
+        string period,
+        IReadOnlyList<Area> areas,
+        Geography.Geography geography,
+        IReadOnlyDictionary<string, DeprivationRecord> deprivation,
+        DecileBasis deciles = DecileBasis.National)
+    {
+        ArgumentNullException.ThrowIfNull(areas);
+        var results = new InequalityProfileResult[areas.Count];
+        Parallel.For(0, areas.Count, i => results[i] = Calculate(engine, period, areas[i], geography, deprivation, deciles));
+        return results;
+    }
+
     /// <summary>The codes by decile 1 to 10; index 0 holds those without one.</summary>
     private static List<string>[] Split(IEnumerable<string> codes, Func<string, int> decileOf)
     {
@@ -197,14 +213,31 @@ public static class InequalityProfile
     private sealed record GroupEstimate(double Count, double Denominator, double PositiveExcess, double? Value, double? Lower, double? Upper, string? Note);
 
     /// <summary>Sums true neighbourhood rows and computes a group's value with the engine's method.</summary>
-    private sealed class GroupEstimator(
-        IndicatorEngine engine,
-        Dictionary<string, IndicatorRow> truth,
-        IndicatorView published,
-        IndicatorBandSums? bands)
+    private sealed class GroupEstimator
     {
-        public bool AnySuppressed(IEnumerable<string> codes) =>
-            codes.Any(c => published.Find(c) is { Suppression: not SuppressionReason.None });
+        private readonly IndicatorEngine _engine;
+        private readonly IndicatorBandSums? _bands;
+
+        /// <summary>Each of the area's neighbourhoods' true row and whether it is published hidden, looked up once.</summary>
+        private readonly Dictionary<string, (IndicatorRow? Truth, bool Hidden)> _rows;
+
+        public GroupEstimator(IndicatorEngine engine, string period, IndicatorView published, IndicatorBandSums? bands,
+            IReadOnlyList<string> codes)
+        {
+            _engine = engine;
+            _bands = bands;
+            _rows = new Dictionary<string, (IndicatorRow?, bool)>(codes.Count, StringComparer.OrdinalIgnoreCase);
+            foreach (var code in codes)
+            {
+                _rows[code] = (engine.ComputedRow(period, code), published.Find(code) is { Suppression: not SuppressionReason.None });
+            }
+        }
+
+        private IndicatorRow? Truth(string code) => _rows.TryGetValue(code, out var r) ? r.Truth : null;
+
+        private bool IsHidden(string code) => _rows.TryGetValue(code, out var r) && r.Hidden;
+
+        public bool AnySuppressed(IEnumerable<string> codes) => codes.Any(IsHidden);
 
         /// <summary>
         /// Whether showing the group's count would disclose: the count is itself small, or the group minus its
@@ -212,14 +245,14 @@ public static class InequalityProfile
         /// </summary>
         public bool Disclosive(IEnumerable<string> codes, double count)
         {
-            var policy = engine.Policy;
+            var policy = _engine.Policy;
             if (policy.IsPrimary(count))
             {
                 return true;
             }
 
-            var hidden = codes.Where(c => published.Find(c) is { Suppression: not SuppressionReason.None }).ToArray();
-            var residual = hidden.Sum(c => truth.TryGetValue(c, out var r) ? r.Count ?? 0 : 0);
+            var hidden = codes.Where(IsHidden).ToArray();
+            var residual = hidden.Sum(c => Truth(c)?.Count ?? 0);
             return policy.IsEnabled && (hidden.Length == 1 || policy.IsPrimary(residual));
         }
 
@@ -229,7 +262,7 @@ public static class InequalityProfile
             var any = false;
             foreach (var code in codes)
             {
-                if (truth.TryGetValue(code, out var row) && row.Count is { } count)
+                if (Truth(code) is { Area.Level: Level.Neighbourhood } row && row.Count is { } count)
                 {
                     any = true;
                     o += count;
@@ -244,9 +277,9 @@ public static class InequalityProfile
                 return new GroupEstimate(0, 0, 0, null, null, null, "no data");
             }
 
-            var m = engine.Definition.Multiplier;
+            var m = _engine.Definition.Multiplier;
             var level = ConfidenceLevel.Percent95;
-            switch (engine.Definition.ValueType)
+            switch (_engine.Definition.ValueType)
             {
                 case IndicatorValueType.CrudeRate when n > 0:
                     var c = PoissonInterval.Calculate(o, level);
@@ -263,13 +296,13 @@ public static class InequalityProfile
                         return new GroupEstimate(o, n, positive, null, null, null, "DSR not calculated: fewer than 10 events");
                     }
 
-                    var (counts, populations) = bands!.Sum(codes);
+                    var (counts, populations) = _bands!.Sum(codes);
                     if (populations.Where((people, b) => people <= 0 && counts[b] > 0).Any())
                     {
                         return new GroupEstimate(o, n, positive, null, null, null, "events in an age band with no population");
                     }
 
-                    var dsr = DirectlyStandardisedRate.Calculate(counts, populations, bands.Standard!, m, level);
+                    var dsr = DirectlyStandardisedRate.Calculate(counts, populations, _bands.Standard!, m, level);
                     return dsr.Estimate is { } est
                         ? new GroupEstimate(o, n, positive, est.Value, est.Lower, est.Upper, null)
                         : new GroupEstimate(o, n, positive, null, null, null, dsr.Reason);
