@@ -5,6 +5,8 @@ using Geo.Benchmarks;
 //   join     --polygons F.geojson --code-field F --points P.csv [--runs 7] [--baseline] [--verify] [--csv] [--answers OUT.csv]
 //   compare  --ours A.csv --theirs B.csv [--polygons F.geojson --code-field F --points P.csv]
 //   aggregate [--dataset M --data-root D] [--periods 10] [--runs 5]   (default: the demo)
+//   inequality [--dataset M --data-root D] [--indicator ID] [--runs 5]   Gi* over every neighbourhood; profiles of every system and place
+//   catchments [--dataset M --data-root D] [--indicator ID] [--runs 5]   flows → catchments, boundaries and indicator rows of every provider
 //   micro    [BenchmarkDotNet arguments, e.g. --filter *PointIndex*]
 //   --smoke  every measurement once on tiny generated data (CI)
 try
@@ -16,6 +18,8 @@ try
         ["compare", .. var rest] => AnswerComparison.Run(BenchArguments.Parse(rest)),
         ["aggregate", .. var rest] => AggregationMeasurement.Run(BenchArguments.Parse(rest)),
         ["tiles", .. var rest] => TileMeasurement.Run(BenchArguments.Parse(rest)),
+        ["inequality", .. var rest] => InequalityMeasurement.Run(BenchArguments.Parse(rest)),
+        ["catchments", .. var rest] => CatchmentMeasurement.Run(BenchArguments.Parse(rest)),
         ["micro", .. var rest] => BenchmarkSwitcher.FromAssembly(typeof(PointIndexBenchmarks).Assembly).Run(rest).Any() ? 0 : 1,
         _ => Usage(),
     };
@@ -34,6 +38,8 @@ static int Usage()
                                    [--baseline] [--verify] [--csv] [--answers OUT.csv] [--fix-invalid]
                Geo.Benchmarks compare --ours A.csv --theirs B.csv [--polygons F.geojson --code-field FIELD --points P.csv]
                Geo.Benchmarks aggregate [--dataset M --data-root D] [--periods N] [--runs N]
+               Geo.Benchmarks inequality [--dataset M --data-root D] [--indicator ID] [--runs N]
+               Geo.Benchmarks catchments [--dataset M --data-root D] [--indicator ID] [--runs N]
                Geo.Benchmarks micro [BenchmarkDotNet arguments]
                Geo.Benchmarks --smoke
         """);

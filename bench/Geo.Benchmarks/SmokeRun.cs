@@ -33,6 +33,8 @@ internal static class SmokeRun
                 return fast.SequenceEqual(plain) && matched == fast.Count(f => f >= 0) ? 0 : 1;
             });
             Step("aggregate", () => AggregationMeasurement.Run(BenchArguments.Of(("periods", "2"), ("runs", "1"))));
+            Step("inequality", () => InequalityMeasurement.Run(BenchArguments.Of(("runs", "1"))));
+            Step("catchments", () => CatchmentMeasurement.Run(BenchArguments.Of(("runs", "1"))));
             Console.WriteLine("smoke: ok");
             return 0;
         }

@@ -1,11 +1,13 @@
-using Geo.Core.Geography;
 using System.Collections.Concurrent;
+using Geo.Core.Catchments;
+using Geo.Core.Geography;
 using Geo.Core.Indicators;
 using Geo.Core.Inequality;
 using Geo.Core.Indicators.Suppression;
 using Geo.Core.Reports;
 using Geo.Core.Sources;
 using Geo.Data.Join;
+using Geo.Spatial.Coverage;
 using Geo.Spatial.Join;
 using Geo.Spatial.Projection;
 using NetTopologySuite.Geometries;
@@ -23,6 +25,8 @@ public sealed class Dataset
     private readonly Lazy<PointIndex> _wgs84Index;
     private readonly Lazy<NeighbourhoodContiguity> _contiguity;
     private readonly ConcurrentDictionary<string, Lazy<IndicatorEngine>> _engines = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<CatchmentOptions, Lazy<CatchmentSet>> _catchments = new();
+    private readonly ConcurrentDictionary<(CatchmentOptions, string), Lazy<Geometry?>> _catchmentBoundaries = new();
 
     public Dataset()
     {
@@ -59,6 +63,62 @@ public sealed class Dataset
 
     /// <summary>The small-number rule applied to everything that leaves the indicator engine.</summary>
     public SuppressionPolicy Suppression { get; init; } = SuppressionPolicy.Default;
+
+    /// <summary>The flow table catchments are built from, on the dataset's neighbourhoods; null when it has none.</summary>
+    public FlowSource? Flows { get; init; }
+
+    /// <summary>
+    /// The providers' catchments by <paramref name="options"/>, built on first use and shared (the threshold does not
+    /// matter to first past the post). At most <see cref="KeptCatchmentSets"/> sets are kept; others are built each time.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The dataset has no flow table.</exception>
+    /// <exception cref="ArgumentException">The options are not usable (<see cref="CatchmentOptions.Problem"/>).</exception>
+    public CatchmentSet Catchments(CatchmentOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var flows = Flows ?? throw new InvalidOperationException($"Dataset '{Name}' has no flow table, so no catchments.");
+        var key = Normalise(options);
+        if (_catchments.TryGetValue(key, out var kept))
+        {
+            return kept.Value;
+        }
+
+        var build = new Lazy<CatchmentSet>(() => CatchmentBuilder.Build(flows, key));
+        return _catchments.Count < KeptCatchmentSets ? _catchments.GetOrAdd(key, build).Value : build.Value;
+    }
+
+    /// <summary>How many catchment sets (method and threshold) <see cref="Catchments"/> keeps.</summary>
+    public const int KeptCatchmentSets = 8;
+
+    /// <summary>
+    /// The dissolved boundary of a provider's catchment (British National Grid): the union of its member
+    /// neighbourhoods' polygons, kept once made. Null for a provider without a catchment or without polygons.
+    /// </summary>
+    public Geometry? CatchmentBoundary(CatchmentOptions options, string provider)
+    {
+        var set = Catchments(options);
+        if (set.Find(provider) is not { Members.Count: > 0 } catchment)
+        {
+            return null;
+        }
+
+        var key = (Normalise(options), catchment.Provider);
+        if (_catchmentBoundaries.TryGetValue(key, out var kept))
+        {
+            return kept.Value;
+        }
+
+        var build = new Lazy<Geometry?>(() => BoundaryDissolver.DissolveParts(
+            [.. catchment.Members.Select(m => Boundaries.GetValueOrDefault(m.Neighbourhood)).OfType<Geometry>()]));
+        return _catchmentBoundaries.Count < KeptCatchmentBoundaries ? _catchmentBoundaries.GetOrAdd(key, build).Value : build.Value;
+    }
+
+    /// <summary>How many catchment boundaries <see cref="CatchmentBoundary"/> keeps (every practice of England twice over).</summary>
+    public const int KeptCatchmentBoundaries = 16_000;
+
+    private static CatchmentOptions Normalise(CatchmentOptions options) => options.Method == CatchmentMethod.FirstPastThePost
+        ? options with { Threshold = CatchmentOptions.DefaultThreshold }
+        : options;
 
     /// <summary>The engine of one indicator, built on first use and shared.</summary>
     /// <exception cref="KeyNotFoundException">No indicator has that id; the message lists those that do.</exception>

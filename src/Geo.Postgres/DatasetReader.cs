@@ -60,6 +60,7 @@ internal static class DatasetReader
             .ToDictionary(d => d.Neighbourhood, StringComparer.OrdinalIgnoreCase);
 
         var indicators = await ReadIndicatorsAsync(connection, cancellation);
+        var flows = await ReadFlowsAsync(connection, cancellation);
         await transaction.CommitAsync(cancellation);
 
         var dataset = new Dataset
@@ -74,6 +75,7 @@ internal static class DatasetReader
             Deprivation = deprivation,
             Report = (JsonSerializer.Deserialize<StoredReport>(reportJson) ?? throw new StoreException("The stored dataset report is empty.")).ToReport(),
             Indicators = indicators,
+            Flows = flows,
             Suppression = policy,
         };
         return new StoredDataset(dataset, version);
@@ -163,6 +165,33 @@ internal static class DatasetReader
                 Records = records.TryGetValue(id, out var list) ? list : [],
             };
         }, cancellation);
+    }
+
+    private static async Task<FlowSource?> ReadFlowsAsync(NpgsqlConnection connection, CancellationToken cancellation)
+    {
+        var source = (await ReadListAsync(connection, "read_flow_source",
+            r => (Providers: r.GetString(0), Counts: r.GetString(1), File: r.GetString(2), Notes: r.GetFieldValue<string[]>(3)), cancellation)).SingleOrDefault();
+        if (source.File is null)
+        {
+            return null;
+        }
+
+        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (code, name) in await ReadListAsync(connection, "read_flow_providers", r => (r.GetString(0), r.GetString(1)), cancellation))
+        {
+            names[code] = name;
+        }
+
+        return new FlowSource
+        {
+            Providers = source.Providers,
+            Counts = source.Counts,
+            ProviderNames = names,
+            Flows = await ReadListAsync(connection, "read_flows",
+                r => new ProviderFlow(r.GetString(0), r.GetString(1), r.GetDouble(2), r.GetInt64(3)), cancellation),
+            File = source.File,
+            ImportNotes = source.Notes,
+        };
     }
 
     private static async Task<List<T>> ReadListAsync<T>(NpgsqlConnection connection, string sql, Func<NpgsqlDataReader, T> read, CancellationToken cancellation)

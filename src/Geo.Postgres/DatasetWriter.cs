@@ -51,6 +51,7 @@ internal static class DatasetWriter
         await WriteDeprivationAsync(connection, dataset, cancellation);
         progress?.Report($"copying {dataset.Indicators.Count} indicators ({dataset.Indicators.Sum(i => i.Records.Count):N0} records)");
         await WriteIndicatorsAsync(connection, dataset, cancellation);
+        await WriteFlowsAsync(connection, dataset, cancellation);
         progress?.Report($"copying {tileFeatures.Sum(t => t.Features.Count):N0} tile features");
         await WriteTileFeaturesAsync(connection, tileFeatures, cancellation);
 
@@ -249,6 +250,46 @@ internal static class DatasetWriter
                     await WriteNullableAsync(writer, r.Denominator, NpgsqlDbType.Double, cancellation);
                     await writer.WriteAsync(r.Line, NpgsqlDbType.Bigint, cancellation);
                 }
+            }
+
+            await writer.CompleteAsync(cancellation);
+        }
+    }
+
+    private static async Task WriteFlowsAsync(NpgsqlConnection connection, Dataset dataset, CancellationToken cancellation)
+    {
+        if (dataset.Flows is not { } flows)
+        {
+            return;
+        }
+
+        await ExecuteAsync(connection, SqlText.Get("write_flow_source"), cancellation,
+            ("providers", flows.Providers), ("counts", flows.Counts), ("file", flows.File), ("notes", flows.ImportNotes.ToArray()));
+        await using (var writer = await connection.BeginBinaryImportAsync(SqlText.Get("copy_flow_provider"), cancellation))
+        {
+            var ordinal = 0;
+            foreach (var (code, name) in flows.ProviderNames)
+            {
+                await writer.StartRowAsync(cancellation);
+                await writer.WriteAsync(ordinal++, NpgsqlDbType.Integer, cancellation);
+                await writer.WriteAsync(code, NpgsqlDbType.Text, cancellation);
+                await writer.WriteAsync(name, NpgsqlDbType.Text, cancellation);
+            }
+
+            await writer.CompleteAsync(cancellation);
+        }
+
+        await using (var writer = await connection.BeginBinaryImportAsync(SqlText.Get("copy_flow"), cancellation))
+        {
+            for (var seq = 0; seq < flows.Flows.Count; seq++)
+            {
+                var flow = flows.Flows[seq];
+                await writer.StartRowAsync(cancellation);
+                await writer.WriteAsync(seq, NpgsqlDbType.Integer, cancellation);
+                await writer.WriteAsync(flow.Provider, NpgsqlDbType.Text, cancellation);
+                await writer.WriteAsync(flow.Neighbourhood, NpgsqlDbType.Text, cancellation);
+                await writer.WriteAsync(flow.Count, NpgsqlDbType.Double, cancellation);
+                await writer.WriteAsync(flow.Line, NpgsqlDbType.Bigint, cancellation);
             }
 
             await writer.CompleteAsync(cancellation);

@@ -24,7 +24,7 @@ public static class DataVersion
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         Append(hash, $"{EncodingVersion}|{TileSettings.Extent}|{TileSettings.Buffer}");
         var buffer = new byte[16];
-        foreach (var level in Enum.GetValues<Level>())
+        foreach (var level in LevelNames.Hierarchy)
         {
             foreach (var area in dataset.Geography.AtLevel(level))
             {

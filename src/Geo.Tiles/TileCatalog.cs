@@ -26,7 +26,7 @@ public sealed class TileCatalog
         var bounds = dataset.Boundaries.TryGetValue(root.Code, out var outline)
             ? AreaTileSource.Wgs84Bounds(outline)
             : [-180, -85.0511, 180, 85.0511];
-        _sources = Enum.GetValues<Level>().ToDictionary(level => level, level => new AreaTileSource(dataset, level, bounds, maxZoom));
+        _sources = LevelNames.Hierarchy.ToDictionary(level => level, level => new AreaTileSource(dataset, level, bounds, maxZoom));
         _served = _sources.ToDictionary(p => p.Key, p => serve is null ? p.Value : serve(p.Value));
         _version = new(() => DataVersion.Compute(dataset));
         Cache = new TileCache(cacheBytes);

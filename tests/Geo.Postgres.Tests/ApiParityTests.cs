@@ -105,6 +105,18 @@ public partial class ApiParityTests(DemoStore demo) : IClassFixture<DemoStore>
             yield return $"{copd}/areas/{area.Code}";
         }
 
+        foreach (var method in new[] { "proportional", "fptp" })
+        {
+            yield return $"/api/catchments?method={method}";
+            yield return $"/api/catchments/boundaries?area=X54000001&method={method}";
+            foreach (var provider in demo.Memory.Flows!.ProviderNames.Keys.Order(StringComparer.Ordinal))
+            {
+                yield return $"/api/catchments/{provider}?method={method}";
+                yield return $"/api/catchments/{provider}/boundary?method={method}";
+                yield return $"/api/catchments/{provider}/indicators/copd-emergency-admissions?method={method}";
+            }
+        }
+
         yield return "/api/areas/NOPE";
         yield return $"{copd}/areas/X92000001/hotspots?by=nonsense";
     }

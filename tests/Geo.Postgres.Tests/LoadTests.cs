@@ -20,7 +20,26 @@ public class LoadTests
 
         Assert.Equal(version, await store.VersionAsync());
         Assert.Equal(PostgresStore.SchemaVersion, await Scalar<int>(database, "select max(version) from geo.schema_version"));
-        Assert.Equal(1L, await Scalar<long>(database, "select count(*) from geo.schema_version"));
+        Assert.Equal((long)SqlText.Migrations().Count, await Scalar<long>(database, "select count(*) from geo.schema_version"));
+    }
+
+    [DatabaseFact]
+    public async Task DatabaseOfAnOlderSchema_IsRefusedForReadingThenUpgradedByTheNextLoad()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var first = SqlText.Migrations()[0];
+        await Execute(database, SqlText.Get("extensions") + SqlText.Get("schema_version") + first.Sql
+            + $"insert into geo.schema_version (version, name) values ({first.Version}, '{first.Name}');");
+        using var store = new PostgresStore(database.ConnectionString);
+
+        var error = await Assert.ThrowsAsync<StoreException>(() => store.ReadAsync());
+        Assert.Contains($"schema version {first.Version}", error.Message);
+        Assert.Contains("run `geo load` to upgrade", error.Message);
+
+        var demo = DatasetLoader.Build(DemoDataset.Generate(7).Source);
+        await store.LoadAsync(demo);
+        Assert.Equal(PostgresStore.SchemaVersion, await Scalar<int>(database, "select max(version) from geo.schema_version"));
+        Assert.Equal(demo.Flows!.Flows, (await store.ReadAsync()).Dataset.Flows!.Flows);
     }
 
     [DatabaseFact]
@@ -37,7 +56,7 @@ public class LoadTests
         Assert.Equal(second, read.Version);
         Assert.Equal(other.Geography.Count, read.Dataset.Geography.Count);
         Assert.Equal(other.Geography.Count, await Scalar<long>(database, "select count(*) from geo.area"));
-        Assert.Equal(1L, await Scalar<long>(database, "select count(*) from geo.schema_version"));
+        Assert.Equal((long)SqlText.Migrations().Count, await Scalar<long>(database, "select count(*) from geo.schema_version"));
     }
 
     [DatabaseFact]
@@ -79,6 +98,14 @@ public class LoadTests
         var error = await Assert.ThrowsAsync<StoreException>(() => store.ReadAsync());
         Assert.Contains("9999", error.Message);
         Assert.Contains("upgrade Geo", error.Message);
+    }
+
+    private static async Task Execute(TestDatabase database, string sql)
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     private static async Task<T> Scalar<T>(TestDatabase database, string sql)

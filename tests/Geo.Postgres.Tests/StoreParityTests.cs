@@ -59,6 +59,16 @@ public class StoreParityTests(DemoStore demo) : IClassFixture<DemoStore>
     }
 
     [DatabaseFact]
+    public void FlowTable_RoundTripsInImportOrder()
+    {
+        var (memory, stored) = (demo.Memory.Flows!, demo.Stored.Flows!);
+        Assert.Equal((memory.Providers, memory.Counts, memory.File), (stored.Providers, stored.Counts, stored.File));
+        Assert.Equal(memory.ImportNotes, stored.ImportNotes);
+        Assert.Equal(memory.ProviderNames, stored.ProviderNames);
+        Assert.Equal(memory.Flows, stored.Flows);
+    }
+
+    [DatabaseFact]
     public void EveryIndicatorPeriodAndArea_HasTheSameValuesIntervalsFlagsAndSuppression()
     {
         AssertIndicatorsIdentical(demo.Memory, demo.Stored);

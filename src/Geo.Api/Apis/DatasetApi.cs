@@ -24,7 +24,7 @@ public static class DatasetApi
     public static Ok<DatasetDto> GetDataset(DatasetHost host)
     {
         var dataset = host.Dataset;
-        var levels = Enum.GetValues<Level>()
+        var levels = LevelNames.Hierarchy
             .Select(l => new LevelCountDto(l.ToName(), dataset.Geography.AtLevel(l).Count))
             .ToArray();
         return TypedResults.Ok(new DatasetDto(

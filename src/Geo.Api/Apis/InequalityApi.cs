@@ -21,8 +21,12 @@ public static class InequalityApi
         + "to the area's total); the positive excess share is null when any neighbourhood of the area is suppressed. "
         + "SII and RII (OHID's method, phe_sii) across the deciles with a value: SII = fitted value at the least deprived end minus the "
         + "most deprived end, so it is negative when the more deprived have higher values; each decile's standard error comes from its "
-        + "95% interval (log scale for rates, logit for proportions); limits from 10,000 seeded simulations. 400 for score indicators "
-        + "(no events, no intervals) and for data published by place (not split by neighbourhood deprivation).";
+        + "95% interval (log scale for rates, logit for proportions); limits from 10,000 seeded simulations. "
+        + "deciles=national (default) uses the published national IMD deciles; deciles=local ranks the area's own neighbourhoods by "
+        + "IMD score and cuts them into ten groups of as nearly equal numbers as possible (OHID's phe_quantiles; ties share a decile; "
+        + "an area with fewer than ten scored neighbourhoods has no local deciles). Core20 is national either way. 400 for score "
+        + "indicators (no events, no intervals), for data published by place (not split by neighbourhood deprivation) and for "
+        + "deciles=local without IMD scores.";
 
     public static IEndpointRouteBuilder MapInequalityApi(this IEndpointRouteBuilder app)
     {
@@ -31,7 +35,7 @@ public static class InequalityApi
             .WithName("GetIndicatorInequality")
             .WithSummary("Core20 against the rest, each IMD decile's value, and the SII and RII of an area.")
             .WithDescription(Help),
-            "/api/indicators/{indicator}/areas/{system}/inequality");
+            "/api/indicators/{indicator}/areas/{system}/inequality?deciles=local");
         return app;
     }
 
@@ -39,6 +43,8 @@ public static class InequalityApi
         [Description("Indicator id, e.g. copd-emergency-admissions.")] string id,
         [Description("Area code.")] string code,
         [Description("Time period (default: the indicator's latest).")] string? period,
+        [Description("national (default): the published national IMD deciles; local: deciles formed within the area from its "
+            + "neighbourhoods' IMD scores.")] string? deciles,
         DatasetHost host,
         HttpRequest request)
     {
@@ -47,14 +53,28 @@ public static class InequalityApi
             return problem;
         }
 
+        DecileBasis basis;
+        switch (deciles?.ToLowerInvariant())
+        {
+            case null or "national": basis = DecileBasis.National; break;
+            case "local": basis = DecileBasis.Local; break;
+            default: return ApiProblems.BadParameter("deciles", $"deciles must be national or local, not '{deciles}'.");
+        }
+
+        if (basis == DecileBasis.Local && !r.Dataset.Deprivation.Values.Any(d => d.Score is not null))
+        {
+            return ApiProblems.BadParameter("deciles", "deciles=local needs IMD scores, and this dataset's deprivation file has none.");
+        }
+
         if (InequalityProfile.Unsupported(r.Engine.Source) is { } reason)
         {
             return ApiProblems.BadParameter("id", reason);
         }
 
         var d = r.Dataset;
-        var profile = InequalityProfile.Calculate(r.Engine, r.View.Period, r.Area!, d.Geography, d.Deprivation);
-        var metadata = ExportMetadata.For(d, r.View, $"inequality profile of {r.Area!.Code}", IndicatorsApi.Link(request));
+        var profile = InequalityProfile.Calculate(r.Engine, r.View.Period, r.Area!, d.Geography, d.Deprivation, basis);
+        var selection = $"inequality profile of {r.Area!.Code}" + (basis == DecileBasis.Local ? ", local deciles" : "");
+        var metadata = ExportMetadata.For(d, r.View, selection, IndicatorsApi.Link(request));
         var slope = profile.Slope;
         var interval = slope?.Intervals.FirstOrDefault();
         return TypedResults.Ok(new InequalityDto(
@@ -69,6 +89,8 @@ public static class InequalityApi
                 "least deprived minus most deprived: negative when more deprived neighbourhoods have higher values"),
             profile.SlopeNote,
             profile.WithoutDecile,
+            basis == DecileBasis.Local ? "local" : "national",
+            profile.WithoutNationalDecile,
             PairSignificance.Compare("core20", Round(profile.Core20.Value), Round(profile.Core20.Lower95), Round(profile.Core20.Upper95),
                 "rest", Round(profile.Rest.Value), Round(profile.Rest.Lower95), Round(profile.Rest.Upper95))));
     }
@@ -82,9 +104,12 @@ public static class InequalityApi
 
 /// <summary>An area's inequality profile with the export metadata and the area's published row.</summary>
 /// <param name="Core20">Neighbourhoods in national IMD deciles 1 and 2.</param>
-/// <param name="Rest">Neighbourhoods in deciles 3 to 10.</param>
-/// <param name="Slope">SII and RII with 95% limits; null when fewer than two deciles have a value.</param>
-/// <param name="WithoutDecile">Neighbourhoods with no decile, in neither group.</param>
+/// <param name="Rest">Neighbourhoods in national deciles 3 to 10.</param>
+/// <param name="Deciles">Each decile's value, on <paramref name="DecileBasis"/>.</param>
+/// <param name="Slope">SII and RII with 95% limits across <paramref name="Deciles"/>; null when fewer than two have a value.</param>
+/// <param name="WithoutDecile">Neighbourhoods in no decile of <paramref name="DecileBasis"/>.</param>
+/// <param name="DecileBasis">national (published IMD deciles) or local (formed within the area from IMD scores).</param>
+/// <param name="WithoutNationalDecile">Neighbourhoods with no national decile: in neither Core20 nor the rest.</param>
 /// <param name="Gap">Core20 minus the rest and whether it is significant (as <c>/api/compare</c>: the groups are disjoint, so independent).</param>
 public sealed record InequalityDto(
     ExportMetadata Metadata,
@@ -95,6 +120,8 @@ public sealed record InequalityDto(
     SlopeIndexDto? Slope,
     string? SlopeNote,
     int WithoutDecile,
+    string DecileBasis,
+    int WithoutNationalDecile,
     ComparePairDto Gap);
 
 /// <summary>One group's sums and value; null where suppressed or undefined.</summary>

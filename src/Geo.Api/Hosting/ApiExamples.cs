@@ -45,6 +45,14 @@ public sealed class ApiExamples(DatasetHost host)
         var neighbourhood = geography.Neighbourhoods(place).FirstOrDefault() ?? place;
         var other = systems.FirstOrDefault(s => s != system) ?? system;
         var indicator = dataset.Indicators.FirstOrDefault();
+        // The provider whose (proportional) catchment has most neighbourhoods in the example place.
+        var provider = dataset.Flows is null
+            ? "provider"
+            : geography.Neighbourhoods(place)
+                .SelectMany(n => dataset.Catchments(Core.Catchments.CatchmentOptions.Default).Containing(n.Code))
+                .GroupBy(c => c.Provider)
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => g.Key).FirstOrDefault() ?? dataset.Flows.ProviderNames.Keys.Order(StringComparer.Ordinal).First();
         return new Dictionary<string, string>
         {
             ["indicator"] = indicator?.Definition.Id ?? "indicator-id",
@@ -54,6 +62,7 @@ public sealed class ApiExamples(DatasetHost host)
             ["place"] = place.Code,
             ["neighbourhood"] = neighbourhood.Code,
             ["query"] = place.Name.Length > 4 ? place.Name[..4] : place.Name,
+            ["provider"] = provider,
         };
     }
 }

@@ -18,4 +18,6 @@ namespace Geo.Api.Hosting;
 [JsonSerializable(typeof(InequalityDto))]
 [JsonSerializable(typeof(HotspotClassesDto))]
 [JsonSerializable(typeof(LevelValuesDto))]
+[JsonSerializable(typeof(CatchmentListDto))]
+[JsonSerializable(typeof(CatchmentDto))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -30,6 +30,20 @@ public static class ApiProblems
         detail: $"Area '{code}' has no boundary in this dataset.",
         type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5");
 
+    /// <summary>404: the provider code is not in the dataset's flow table.</summary>
+    public static ProblemHttpResult UnknownProvider(string code, string providers) => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: "Unknown provider",
+        detail: $"No provider has the code '{code}' in this dataset's flow table of {providers}.",
+        type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5");
+
+    /// <summary>404: the dataset has no flow table, so no catchments.</summary>
+    public static ProblemHttpResult NoCatchments(string dataset) => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: "No catchments",
+        detail: $"Dataset '{dataset}' has no flow table (the manifest's flows entry), so it has no catchments.",
+        type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5");
+
     /// <summary>400: a parameter's value is not acceptable; <paramref name="detail"/> says what is.</summary>
     public static ProblemHttpResult BadParameter(string parameter, string detail) => TypedResults.Problem(
         statusCode: StatusCodes.Status400BadRequest,

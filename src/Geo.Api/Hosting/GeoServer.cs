@@ -64,6 +64,7 @@ public static class GeoServer
         app.MapIndicatorsApi();
         app.MapInequalityApi();
         app.MapHotspotClassesApi();
+        app.MapCatchmentsApi();
         app.MapCompareApi();
         app.MapOpenApi();
         app.MapReferenceApi();

@@ -67,7 +67,10 @@ internal static class CheckCommand
             dataset.Indicators.Select(i => new IndicatorSummary(i.Definition.Id, i.Definition.Name, IndicatorTerms.Name(i.Definition.ValueType),
                 LevelNames.ToName(i.DataLevel), i.Periods, i.Records.Count, i.ImportNotes)).ToArray(),
             Math.Round(elapsed.TotalSeconds, 2),
-            Math.Round(peakBytes / 1048576.0, 1));
+            Math.Round(peakBytes / 1048576.0, 1),
+            dataset.Flows is { } f
+                ? new FlowSummary(f.Providers, f.Counts, f.File, f.ProviderNames.Count, f.Flows.Count, f.ImportNotes)
+                : null);
     }
 
     private static void Print(CheckSummary s, TextWriter o)
@@ -95,6 +98,15 @@ internal static class CheckCommand
         {
             o.WriteLine($"  {i.Id} ({i.ValueType}, data by {i.DataLevel}): {i.Name}; periods {string.Join(", ", i.Periods)}; {i.Records:N0} records");
             foreach (var note in i.ImportNotes)
+            {
+                o.WriteLine($"    {note}");
+            }
+        }
+
+        if (s.Flows is { } flows)
+        {
+            o.WriteLine($"flows: {flows.Flows:N0} from {flows.ProviderCount:N0} {flows.Providers} ({flows.Counts}), {flows.File}");
+            foreach (var note in flows.ImportNotes)
             {
                 o.WriteLine($"    {note}");
             }
@@ -129,7 +141,11 @@ internal static class CheckCommand
         IReadOnlyList<string> Notes,
         IReadOnlyList<IndicatorSummary> Indicators,
         double ElapsedSeconds,
-        double PeakMemoryMb);
+        double PeakMemoryMb,
+        FlowSummary? Flows);
+
+    private sealed record FlowSummary(string Providers, string Counts, string File, int ProviderCount, int Flows,
+        IReadOnlyList<string> ImportNotes);
 
     private sealed record IndicatorSummary(string Id, string Name, string ValueType, string DataLevel,
         IReadOnlyList<string> Periods, int Records, IReadOnlyList<string> ImportNotes);

@@ -60,9 +60,11 @@ internal static class IndicatorOptions
         }
     }
 
+    /// <param name="boundaries">The rows' boundaries (British National Grid) for GeoJSON; the dataset's areas' when null.</param>
     public static void Write(Dataset dataset, IndicatorEngine engine, IndicatorView view, IReadOnlyList<IndicatorRow> rows,
-        string selection, string format, FileInfo? output, string[] args)
+        string selection, string format, FileInfo? output, string[] args, IReadOnlyDictionary<string, NetTopologySuite.Geometries.Geometry>? boundaries = null)
     {
+        boundaries ??= dataset.Boundaries;
         var d = engine.Definition;
         var metadata = ExportMetadata.For(dataset, view, selection, "geo " + string.Join(' ', WithoutSecrets(args.Skip(1))));
 
@@ -72,7 +74,7 @@ internal static class IndicatorOptions
             using var stdout = Console.OpenStandardOutput();
             if (geojson)
             {
-                IndicatorExporter.WriteGeoJson(stdout, rows, d, dataset.Boundaries, metadata);
+                IndicatorExporter.WriteGeoJson(stdout, rows, d, boundaries, metadata);
             }
             else
             {
@@ -86,7 +88,7 @@ internal static class IndicatorOptions
 
         if (geojson)
         {
-            IndicatorExporter.WriteGeoJsonFile(output.FullName, rows, d, dataset.Boundaries, metadata);
+            IndicatorExporter.WriteGeoJsonFile(output.FullName, rows, d, boundaries, metadata);
         }
         else
         {

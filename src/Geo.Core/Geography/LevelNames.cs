@@ -3,6 +3,9 @@ namespace Geo.Core.Geography;
 /// <summary>The lower-case level names used everywhere users see a level: CLI, API, exports.</summary>
 public static class LevelNames
 {
+    /// <summary>The levels of the hierarchy, from the country down (every level but <see cref="Level.Catchment"/>).</summary>
+    public static IReadOnlyList<Level> Hierarchy { get; } = [Level.Country, Level.System, Level.Icp, Level.Place, Level.Neighbourhood];
+
     public static string ToName(this Level level) => level switch
     {
         Level.Country => "country",
@@ -10,9 +13,11 @@ public static class LevelNames
         Level.Icp => "icp",
         Level.Place => "place",
         Level.Neighbourhood => "neighbourhood",
+        Level.Catchment => "catchment",
         _ => throw new ArgumentOutOfRangeException(nameof(level), level, null),
     };
 
+    /// <summary>A level of the hierarchy by the names users give it; "catchment" is not one.</summary>
     public static bool TryParse(string? name, out Level level)
     {
         switch (name?.Trim().ToLowerInvariant())

@@ -33,6 +33,7 @@ public sealed class IndicatorEngine
     private readonly Dictionary<string, PeriodInput> _inputs;
     private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<IndicatorRow>>> _computed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<IndicatorView>> _published = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<GroupInputs>> _groupInputs = new(StringComparer.Ordinal);
 
     public IndicatorEngine(
         Geography.Geography geography,
@@ -115,6 +116,11 @@ public sealed class IndicatorEngine
     /// use <see cref="Publish"/>.</summary>
     public IReadOnlyList<IndicatorRow> Compute(string period)
     {
+        if (_computed.TryGetValue(period, out var done))
+        {
+            return done.Value;
+        }
+
         CheckPeriod(period);
         return _computed.GetOrAdd(period, p => new Lazy<IReadOnlyList<IndicatorRow>>(() => ComputeNow(p))).Value;
     }
@@ -122,6 +128,11 @@ public sealed class IndicatorEngine
     /// <summary>The period's figures with the suppression policy applied: what may leave the engine.</summary>
     public IndicatorView Publish(string period)
     {
+        if (_published.TryGetValue(period, out var done))
+        {
+            return done.Value;
+        }
+
         CheckPeriod(period);
         return _published.GetOrAdd(period, p => new Lazy<IndicatorView>(() =>
             IndicatorView.Create(_geography, Definition, p, Compute(p), Policy, Describe()))).Value;
@@ -178,9 +189,113 @@ public sealed class IndicatorEngine
     public IndicatorBandSums BandSums(string period)
     {
         CheckPeriod(period);
-        var (numerator, denominator, _) = Inputs(period);
-        return new IndicatorBandSums(_index, _bands, numerator, denominator, _standard);
+        var inputs = GroupInputsOf(period);
+        return new IndicatorBandSums(_index, _bands, inputs.Numerator, inputs.Denominator, _standard);
     }
+
+    /// <summary>One area's true figures for the period (as in <see cref="Compute"/>), or null for a code not in the
+    /// dataset. Not for publication. Constant time.</summary>
+    public IndicatorRow? ComputedRow(string period, string code) =>
+        _index.TryGetValue(code, out var i) ? Compute(period)[i] : null;
+
+    /// <summary>
+    /// The true figures of a group of neighbourhoods that the hierarchy does not hold (a provider's catchment, say):
+    /// each member's numerators and denominators (band by band) are counted with its weight (1 for a whole
+    /// neighbourhood, a share for part of one) and summed, then the value, its 95% and 99.8% limits, the comparison
+    /// with England, expected events, excess and funnel limits are computed from the sums exactly as for an area of
+    /// the hierarchy. The group has no parent, so no comparison with one, excess share or rank. Codes that are not
+    /// the dataset's neighbourhoods, and weights of 0, add nothing. Not for publication as it stands: the caller
+    /// applies <see cref="Policy"/>. Thread-safe; the period's inputs are indexed once and kept.
+    /// </summary>
+    /// <exception cref="ArgumentException">The period is not the indicator's, or a weight is negative or not a number.</exception>
+    public IndicatorRow ComputeGroup(string period, Area area, IEnumerable<(string Code, double Weight)> members)
+    {
+        ArgumentNullException.ThrowIfNull(area);
+        ArgumentNullException.ThrowIfNull(members);
+        CheckPeriod(period);
+        var inputs = GroupInputsOf(period);
+        var numerator = new double[_bands];
+        var denominator = new double[_bands];
+        double people = 0, covered = 0;
+        var hasData = false;
+        foreach (var (code, weight) in members)
+        {
+            if (!(weight >= 0) || !double.IsFinite(weight))
+            {
+                throw new ArgumentException($"The weight of {code} is {weight}; weights must be 0 or more.", nameof(members));
+            }
+
+            if (weight == 0 || !_index.TryGetValue(code, out var i) || _areas[i].Level != Level.Neighbourhood)
+            {
+                continue;
+            }
+
+            var population = Population(i, -1) * weight;
+            people += population;
+            if (!inputs.HasData[i])
+            {
+                continue;
+            }
+
+            hasData = true;
+            covered += population;
+            for (var b = 0; b < _bands; b++)
+            {
+                numerator[b] += weight * inputs.Numerator[(i * _bands) + b];
+                denominator[b] += weight * inputs.Denominator[(i * _bands) + b];
+            }
+        }
+
+        var coverage = people > 0 ? Math.Min(1, covered / people) : 0;
+        var row = Row(area, period, numerator, denominator, hasData, coverage, inputs.Reference);
+        if (row.Value is null && row.Expected is null)
+        {
+            return row;
+        }
+
+        var england = Compute(period)[_root];
+        var vsEngland95 = Compare(row, england.Value, ConfidenceLevel.Percent95);
+        var (f95, f998, position) = Funnel(row, england);
+        return row with
+        {
+            VsEngland95 = vsEngland95,
+            VsEngland998 = Compare(row, england.Value, ConfidenceLevel.Percent99Point8),
+            JudgementVsEngland = Significance.Judge(vsEngland95, Definition.Polarity),
+            Excess = row is { Count: { } o, Expected: { } e } ? o - e : null,
+            Funnel95 = f95,
+            Funnel998 = f998,
+            FunnelPosition = position,
+        };
+    }
+
+    private GroupInputs GroupInputsOf(string period) =>
+        _groupInputs.GetOrAdd(period, p => new Lazy<GroupInputs>(() => GroupInputsFor(p))).Value;
+
+    /// <summary>A period's inputs in their cells (neighbourhoods, or places for place data) and England's rate by band.</summary>
+    private GroupInputs GroupInputsFor(string period)
+    {
+        var (numerator, denominator, hasData) = Inputs(period);
+        var totalNumerator = new double[_bands];
+        var totalDenominator = new double[_bands];
+        for (var i = 0; i < _areas.Length; i++)
+        {
+            for (var b = 0; b < _bands; b++)
+            {
+                totalNumerator[b] += numerator[(i * _bands) + b];
+                totalDenominator[b] += denominator[(i * _bands) + b];
+            }
+        }
+
+        var reference = new double[_bands];
+        for (var b = 0; b < _bands; b++)
+        {
+            reference[b] = totalDenominator[b] > 0 ? totalNumerator[b] / totalDenominator[b] : 0;
+        }
+
+        return new GroupInputs(numerator, denominator, hasData, reference);
+    }
+
+    private sealed record GroupInputs(double[] Numerator, double[] Denominator, bool[] HasData, double[] Reference);
 
     private IndicatorRow[] ComputeNow(string period)
     {
@@ -288,16 +403,22 @@ public sealed class IndicatorEngine
 
     private IndicatorRow Row(int i, string period, double[] numerator, double[] denominator, bool hasData, double covered, double[] reference)
     {
-        var area = _areas[i];
         var total = Population(i, -1);
         var coverage = total > 0 ? Math.Min(1, covered / total) : 0;
+        return Row(_areas[i], period, numerator.AsSpan(i * _bands, _bands), denominator.AsSpan(i * _bands, _bands), hasData, coverage, reference);
+    }
+
+    /// <summary>An area's value and limits from its numerators and denominators by band (before comparisons).</summary>
+    private IndicatorRow Row(Area area, string period, ReadOnlySpan<double> numerator, ReadOnlySpan<double> denominator, bool hasData,
+        double coverage, double[] reference)
+    {
         if (!hasData)
         {
             return new IndicatorRow { Area = area, Period = period, Coverage = coverage, Note = "no data" };
         }
 
-        var o = Sum(numerator, i);
-        var n = Sum(denominator, i);
+        var o = Sum(numerator);
+        var n = Sum(denominator);
         var multiplier = Definition.Multiplier;
         double? count = o, expected = null;
         (double Value, double L95, double U95, double L998, double U998)? estimate = null;
@@ -315,7 +436,7 @@ public sealed class IndicatorEngine
                 break;
 
             case IndicatorValueType.CrudeRate:
-                expected = Expected(i, denominator, reference);
+                expected = Expected(denominator, reference);
                 if (n <= 0)
                 {
                     note = "no population";
@@ -326,7 +447,7 @@ public sealed class IndicatorEngine
                 break;
 
             case IndicatorValueType.Proportion:
-                expected = Expected(i, denominator, reference);
+                expected = Expected(denominator, reference);
                 if (n <= 0 || o > n)
                 {
                     note = n <= 0 ? "no denominator" : "numerator exceeds denominator";
@@ -339,18 +460,18 @@ public sealed class IndicatorEngine
                 break;
 
             case IndicatorValueType.DirectlyStandardisedRate:
-                expected = Expected(i, denominator, reference);
+                expected = Expected(denominator, reference);
                 if (o < DirectlyStandardisedRate.MinimumTotalCount)
                 {
                     note = NoDsrBelowTen;
                     break;
                 }
 
-                (estimate, note) = Dsr(i, numerator, denominator, multiplier);
+                (estimate, note) = Dsr(numerator, denominator, multiplier);
                 break;
 
             case IndicatorValueType.IndirectlyStandardisedRatio:
-                expected = Expected(i, denominator, reference);
+                expected = Expected(denominator, reference);
                 if (expected <= 0)
                 {
                     note = "no expected events";
@@ -389,10 +510,11 @@ public sealed class IndicatorEngine
         return (observed * scale, l95 * scale, u95 * scale, l998 * scale, u998 * scale);
     }
 
-    private ((double, double, double, double, double)?, string?) Dsr(int i, double[] numerator, double[] denominator, double multiplier)
+    private ((double, double, double, double, double)?, string?) Dsr(ReadOnlySpan<double> numerator, ReadOnlySpan<double> denominator,
+        double multiplier)
     {
-        var counts = Slice(numerator, i);
-        var populations = Slice(denominator, i);
+        var counts = numerator.ToArray();
+        var populations = denominator.ToArray();
         for (var b = 0; b < _bands; b++)
         {
             if (populations[b] <= 0)
@@ -419,12 +541,12 @@ public sealed class IndicatorEngine
     }
 
     /// <summary>Expected events at the reference (dataset total's) rate of each band.</summary>
-    private double Expected(int i, double[] denominator, double[] reference)
+    private double Expected(ReadOnlySpan<double> denominator, double[] reference)
     {
         var expected = 0.0;
         for (var b = 0; b < _bands; b++)
         {
-            expected += denominator[(i * _bands) + b] * reference[b];
+            expected += denominator[b] * reference[b];
         }
 
         return expected;
@@ -528,18 +650,16 @@ public sealed class IndicatorEngine
         return (l95, l998, FunnelLimits.Classify(position, l95, l998));
     }
 
-    private double Sum(double[] values, int i)
+    private static double Sum(ReadOnlySpan<double> values)
     {
         var total = 0.0;
-        for (var b = 0; b < _bands; b++)
+        foreach (var v in values)
         {
-            total += values[(i * _bands) + b];
+            total += v;
         }
 
         return total;
     }
-
-    private double[] Slice(double[] values, int i) => values.AsSpan(i * _bands, _bands).ToArray();
 
     private static (double Lower, double Upper) Poisson(double observed, ConfidenceLevel level)
     {

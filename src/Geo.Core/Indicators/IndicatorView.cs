@@ -149,7 +149,8 @@ public sealed class IndicatorView
         return new IndicatorView(geography, definition, period, rows, method, policy.Describe());
     }
 
-    private static IndicatorRow Hide(IndicatorRow row, SuppressionReason reason) => reason == SuppressionReason.None
+    /// <summary>The row as published when <paramref name="reason"/> hides its count: every figure derived from the count emptied.</summary>
+    internal static IndicatorRow Hide(IndicatorRow row, SuppressionReason reason) => reason == SuppressionReason.None
         ? row
         : row with
         {

@@ -10,8 +10,9 @@ namespace Geo.Core.Inequality;
 /// Builds an area's <see cref="InequalityProfileResult"/>: neighbourhoods grouped by national IMD decile
 /// (Core20 = deciles 1–2), counts and denominators summed per group from the engine's true neighbourhood
 /// rows (age band by age band for a DSR), each group's value computed by the indicator's own method, and
-/// the SII and RII across deciles. Only aggregates leave; the suppression policy is applied to the group
-/// counts. Pure; thread-safe.
+/// the SII and RII across deciles: national deciles, or on request deciles formed within the area
+/// (<see cref="DecileBasis.Local"/>; Core20 stays national). Only aggregates leave; the suppression policy is
+/// applied to the group counts. Pure; thread-safe.
 /// </summary>
 public static class InequalityProfile
 {
@@ -35,13 +36,16 @@ public static class InequalityProfile
     }
 
     /// <summary>The profile of <paramref name="area"/> for <paramref name="period"/>.</summary>
+    /// <param name="deciles">National IMD deciles (the default), or deciles formed within the area from the IMD
+    /// scores of its neighbourhoods; Core20 is national either way.</param>
     /// <exception cref="ArgumentException">The indicator is <see cref="Unsupported"/>.</exception>
     public static InequalityProfileResult Calculate(
         IndicatorEngine engine,
         string period,
         Area area,
         Geography.Geography geography,
-        IReadOnlyDictionary<string, DeprivationRecord> deprivation)
+        IReadOnlyDictionary<string, DeprivationRecord> deprivation,
+        DecileBasis deciles = DecileBasis.National)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(geography);
@@ -51,32 +55,30 @@ public static class InequalityProfile
             throw new ArgumentException(reason, nameof(engine));
         }
 
-        var truth = engine.Compute(period).Where(r => r.Area.Level == Level.Neighbourhood)
-            .ToDictionary(r => r.Area.Code, StringComparer.OrdinalIgnoreCase);
         var published = engine.Publish(period);
         var codes = geography.Neighbourhoods(area).Select(a => a.Code).ToArray();
         var bands = engine.Definition.ValueType == IndicatorValueType.DirectlyStandardisedRate
             ? engine.BandSums(period)
             : null;
-        var estimator = new GroupEstimator(engine, truth, published, bands);
+        var estimator = new GroupEstimator(engine, period, published, bands, codes);
 
-        var byDecile = new List<string>[11];
-        for (var d = 0; d <= 10; d++)
-        {
-            byDecile[d] = [];
-        }
-
-        foreach (var code in codes)
-        {
-            var d = deprivation.TryGetValue(code, out var record) && record.Decile is >= 1 and <= 10 ? record.Decile : 0;
-            byDecile[d].Add(code);
-        }
-
-        var core20 = byDecile[1].Concat(byDecile[2]).ToArray();
-        var rest = byDecile.Skip(3).SelectMany(l => l).ToArray();
+        var national = Split(codes, code => deprivation.TryGetValue(code, out var record) ? record.Decile : 0);
+        var core20 = national[1].Concat(national[2]).ToArray();
+        var rest = national.Skip(3).SelectMany(l => l).ToArray();
         var (groupCore20, groupRest) = Groups(estimator, core20, rest);
+        var byDecile = national;
+        string? basisNote = null;
+        if (deciles == DecileBasis.Local)
+        {
+            var (local, scored) = LocalDeciles(codes, deprivation);
+            byDecile = Split(codes, local);
+            if (scored < 10)
+            {
+                basisNote = $"No local deciles: the area has {scored} neighbourhood(s) with an IMD score, fewer than ten.";
+            }
+        }
 
-        var deciles = new List<DecileValue>();
+        var decileValues = new List<DecileValue>();
         var quantiles = new List<QuantileValue>();
         var left = new List<string>();
         var scale = engine.Definition.ValueType == IndicatorValueType.Proportion ? IndicatorScale.Proportion : IndicatorScale.Rate;
@@ -102,13 +104,13 @@ public static class InequalityProfile
             }
 
             var hide = estimator.Disclosive(byDecile[d], g.Count);
-            deciles.Add(new DecileValue(d, byDecile[d].Count, g.Denominator,
+            decileValues.Add(new DecileValue(d, byDecile[d].Count, g.Denominator,
                 hide ? null : g.Value, hide ? null : g.Lower, hide ? null : g.Upper, usable,
                 hide ? Hidden : g.Note));
         }
 
         SlopeIndexResult? slope = null;
-        string? slopeNote = left.Count > 0 ? "Left out of the SII and RII: " + string.Join("; ", left) + "." : null;
+        string? slopeNote = left.Count > 0 ? "Left out of the SII and RII: " + string.Join("; ", left) + "." : basisNote;
         if (quantiles.Count >= 2)
         {
             slope = SlopeIndex.Calculate(quantiles, new SlopeIndexOptions
@@ -123,7 +125,62 @@ public static class InequalityProfile
             slopeNote = "No SII or RII: fewer than two deciles have a value. " + slopeNote;
         }
 
-        return new InequalityProfileResult(area.Code, period, groupCore20, groupRest, deciles, slope, slopeNote, byDecile[0].Count);
+        return new InequalityProfileResult(area.Code, period, groupCore20, groupRest, decileValues, slope, slopeNote, byDecile[0].Count)
+        {
+            Basis = deciles,
+            WithoutNationalDecile = national[0].Count,
+        };
+    }
+
+    /// <summary>
+    /// The profiles of many areas (every system and place, say), computed in parallel: each as <see cref="Calculate"/>
+    /// gives it, in the order of <paramref name="areas"/>.
+    /// </summary>
+    public static IReadOnlyList<InequalityProfileResult> CalculateAll(
+        IndicatorEngine engine,
+        string period,
+        IReadOnlyList<Area> areas,
+        Geography.Geography geography,
+        IReadOnlyDictionary<string, DeprivationRecord> deprivation,
+        DecileBasis deciles = DecileBasis.National)
+    {
+        ArgumentNullException.ThrowIfNull(areas);
+        var results = new InequalityProfileResult[areas.Count];
+        Parallel.For(0, areas.Count, i => results[i] = Calculate(engine, period, areas[i], geography, deprivation, deciles));
+        return results;
+    }
+
+    /// <summary>The codes by decile 1 to 10; index 0 holds those without one.</summary>
+    private static List<string>[] Split(IEnumerable<string> codes, Func<string, int> decileOf)
+    {
+        var byDecile = new List<string>[11];
+        for (var d = 0; d <= 10; d++)
+        {
+            byDecile[d] = [];
+        }
+
+        foreach (var code in codes)
+        {
+            var d = decileOf(code);
+            byDecile[d is >= 1 and <= 10 ? d : 0].Add(code);
+        }
+
+        return byDecile;
+    }
+
+    /// <summary>Deciles of the area's own neighbourhoods ranked by IMD score; 0 for those without a score.</summary>
+    private static (Func<string, int> Decile, int Scored) LocalDeciles(IReadOnlyList<string> codes,
+        IReadOnlyDictionary<string, DeprivationRecord> deprivation)
+    {
+        var scored = codes.Where(c => deprivation.TryGetValue(c, out var r) && r.Score is { } s && double.IsFinite(s)).ToArray();
+        var local = DeprivationQuantiles.Assign([.. scored.Select(c => deprivation[c].Score!.Value)]);
+        var byCode = new Dictionary<string, int>(scored.Length, StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < scored.Length; i++)
+        {
+            byCode[scored[i]] = local[i];
+        }
+
+        return (code => byCode.GetValueOrDefault(code), scored.Length);
     }
 
     private static (InequalityGroup, InequalityGroup) Groups(GroupEstimator estimator, string[] core20, string[] rest)
@@ -156,14 +213,31 @@ public static class InequalityProfile
     private sealed record GroupEstimate(double Count, double Denominator, double PositiveExcess, double? Value, double? Lower, double? Upper, string? Note);
 
     /// <summary>Sums true neighbourhood rows and computes a group's value with the engine's method.</summary>
-    private sealed class GroupEstimator(
-        IndicatorEngine engine,
-        Dictionary<string, IndicatorRow> truth,
-        IndicatorView published,
-        IndicatorBandSums? bands)
+    private sealed class GroupEstimator
     {
-        public bool AnySuppressed(IEnumerable<string> codes) =>
-            codes.Any(c => published.Find(c) is { Suppression: not SuppressionReason.None });
+        private readonly IndicatorEngine _engine;
+        private readonly IndicatorBandSums? _bands;
+
+        /// <summary>Each of the area's neighbourhoods' true row and whether it is published hidden, looked up once.</summary>
+        private readonly Dictionary<string, (IndicatorRow? Truth, bool Hidden)> _rows;
+
+        public GroupEstimator(IndicatorEngine engine, string period, IndicatorView published, IndicatorBandSums? bands,
+            IReadOnlyList<string> codes)
+        {
+            _engine = engine;
+            _bands = bands;
+            _rows = new Dictionary<string, (IndicatorRow?, bool)>(codes.Count, StringComparer.OrdinalIgnoreCase);
+            foreach (var code in codes)
+            {
+                _rows[code] = (engine.ComputedRow(period, code), published.Find(code) is { Suppression: not SuppressionReason.None });
+            }
+        }
+
+        private IndicatorRow? Truth(string code) => _rows.TryGetValue(code, out var r) ? r.Truth : null;
+
+        private bool IsHidden(string code) => _rows.TryGetValue(code, out var r) && r.Hidden;
+
+        public bool AnySuppressed(IEnumerable<string> codes) => codes.Any(IsHidden);
 
         /// <summary>
         /// Whether showing the group's count would disclose: the count is itself small, or the group minus its
@@ -171,14 +245,14 @@ public static class InequalityProfile
         /// </summary>
         public bool Disclosive(IEnumerable<string> codes, double count)
         {
-            var policy = engine.Policy;
+            var policy = _engine.Policy;
             if (policy.IsPrimary(count))
             {
                 return true;
             }
 
-            var hidden = codes.Where(c => published.Find(c) is { Suppression: not SuppressionReason.None }).ToArray();
-            var residual = hidden.Sum(c => truth.TryGetValue(c, out var r) ? r.Count ?? 0 : 0);
+            var hidden = codes.Where(IsHidden).ToArray();
+            var residual = hidden.Sum(c => Truth(c)?.Count ?? 0);
             return policy.IsEnabled && (hidden.Length == 1 || policy.IsPrimary(residual));
         }
 
@@ -188,7 +262,7 @@ public static class InequalityProfile
             var any = false;
             foreach (var code in codes)
             {
-                if (truth.TryGetValue(code, out var row) && row.Count is { } count)
+                if (Truth(code) is { Area.Level: Level.Neighbourhood } row && row.Count is { } count)
                 {
                     any = true;
                     o += count;
@@ -203,9 +277,9 @@ public static class InequalityProfile
                 return new GroupEstimate(0, 0, 0, null, null, null, "no data");
             }
 
-            var m = engine.Definition.Multiplier;
+            var m = _engine.Definition.Multiplier;
             var level = ConfidenceLevel.Percent95;
-            switch (engine.Definition.ValueType)
+            switch (_engine.Definition.ValueType)
             {
                 case IndicatorValueType.CrudeRate when n > 0:
                     var c = PoissonInterval.Calculate(o, level);
@@ -222,13 +296,13 @@ public static class InequalityProfile
                         return new GroupEstimate(o, n, positive, null, null, null, "DSR not calculated: fewer than 10 events");
                     }
 
-                    var (counts, populations) = bands!.Sum(codes);
+                    var (counts, populations) = _bands!.Sum(codes);
                     if (populations.Where((people, b) => people <= 0 && counts[b] > 0).Any())
                     {
                         return new GroupEstimate(o, n, positive, null, null, null, "events in an age band with no population");
                     }
 
-                    var dsr = DirectlyStandardisedRate.Calculate(counts, populations, bands.Standard!, m, level);
+                    var dsr = DirectlyStandardisedRate.Calculate(counts, populations, _bands.Standard!, m, level);
                     return dsr.Estimate is { } est
                         ? new GroupEstimate(o, n, positive, est.Value, est.Lower, est.Upper, null)
                         : new GroupEstimate(o, n, positive, null, null, null, dsr.Reason);

@@ -47,6 +47,9 @@ public sealed class DatasetSource
     /// <summary>The indicators of the dataset, imported but not yet aggregated.</summary>
     public IReadOnlyList<IndicatorSource> Indicators { get; init; } = [];
 
+    /// <summary>The flow table catchments are built from; null when the dataset has none.</summary>
+    public FlowSource? Flows { get; init; }
+
     /// <summary>The small-number rule applied to everything that leaves the indicator engine.</summary>
     public SuppressionPolicy Suppression { get; init; } = SuppressionPolicy.Default;
 }

@@ -20,4 +20,8 @@ public sealed class DemoData
     /// <summary>Synthetic COPD emergency admissions: one count for every neighbourhood, period and ESP 2013
     /// band (zeros included), ordered by neighbourhood code, period and band.</summary>
     public required IReadOnlyList<DemoIndicatorRecord> CopdAdmissions { get; init; }
+
+    /// <summary>Synthetic GP registrations: patients of each neighbourhood at each of 40 fictional practices, ordered
+    /// by practice code then neighbourhood code; <see cref="DatasetSource.Flows"/> holds the same as flows.</summary>
+    public required IReadOnlyList<DemoRegistration> Registrations { get; init; }
 }

@@ -37,6 +37,11 @@ internal static class DemoFiles
     private const string CopdBand = "age_band";
     private const string CopdCount = "admissions";
 
+    private const string RegistrationPractice = "OrganisationCode";
+    private const string RegistrationPracticeName = "OrganisationName";
+    private const string RegistrationArea = "LSOA21CD";
+    private const string RegistrationPatients = "Patient";
+
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     private static readonly CsvWriterOptions Csv = CsvWriterOptions.Default with
@@ -65,6 +70,7 @@ internal static class DemoFiles
         WritePopulation(source, Path.Combine(directory, PopulationFile));
         WriteDeprivation(source, Path.Combine(directory, DeprivationFile));
         WriteCopd(data, Path.Combine(directory, DemoDataset.CopdFileName));
+        WriteRegistrations(data, Path.Combine(directory, DemoDataset.RegistrationsFileName));
         File.WriteAllText(Path.Combine(directory, ReadmeFile), Readme(data), Utf8);
 
         var manifestPath = Path.Combine(directory, DemoDataset.ManifestFileName);
@@ -110,6 +116,19 @@ internal static class DemoFiles
             Score = DeprivationScore,
         },
         Indicators = source.Indicators.Where(i => i.Definition.Id == DemoDataset.Copd.Id).Select(CopdEntry).ToArray(),
+        Flows = source.Flows is { } flows
+            ? new FlowSpec
+            {
+                Path = DemoDataset.RegistrationsFileName,
+                Providers = flows.Providers,
+                Counts = flows.Counts,
+                AreaLevel = "neighbourhood",
+                Provider = RegistrationPractice,
+                ProviderName = RegistrationPracticeName,
+                Area = RegistrationArea,
+                Count = RegistrationPatients,
+            }
+            : null,
     };
 
     /// <summary>The manifest entry that reads <see cref="DemoDataset.CopdFileName"/> back into the same records.</summary>
@@ -240,6 +259,20 @@ internal static class DemoFiles
         }
     }
 
+    private static void WriteRegistrations(DemoData data, string path)
+    {
+        using var csv = CsvWriter.ToFile(path, Csv);
+        csv.WriteHeader(RegistrationPractice, RegistrationPracticeName, RegistrationArea, RegistrationPatients);
+        foreach (var r in data.Registrations)
+        {
+            csv.WriteField(r.Practice);
+            csv.WriteField(r.PracticeName);
+            csv.WriteField(r.Neighbourhood);
+            csv.WriteField((long)r.Patients, default);
+            csv.EndRecord();
+        }
+    }
+
     private static string Readme(DemoData data)
     {
         var s = data.Source;
@@ -273,6 +306,10 @@ internal static class DemoFiles
                 band: lsoa_code, period, age_band, admissions (zeros included). In the manifest as
                 indicator {data.Copd.Id}: a directly age-standardised rate per 100,000 whose
                 denominator is {PopulationFile}.
+            {DemoDataset.RegistrationsFileName}  patients of each neighbourhood registered at each of
+                {data.Registrations.Select(r => r.Practice).Distinct().Count()} fictional GP practices (codes X81001 ...), by distance decay from
+                the practices: OrganisationCode, OrganisationName, LSOA21CD, Patient. In the manifest
+                as the flow table that catchments are built from.
 
             All files are UTF-8 without a byte order mark, with LF line endings.
 

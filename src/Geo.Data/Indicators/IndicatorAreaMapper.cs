@@ -74,7 +74,7 @@ internal static class IndicatorAreaMapper
         var partlyOutsideRows = 0;
         var outsideExamples = new List<string>();
         double numeratorRead = 0, numeratorOutside = 0;
-        var weights = new List<double>();
+        var shares = new List<(string Partner, double Weight, double Share)>();
 
         foreach (var slot in accumulator.Slots)
         {
@@ -94,20 +94,11 @@ internal static class IndicatorAreaMapper
             numeratorRead += slot.Numerator;
 
             // Each partner's population, divided among the 2011 codes that make it.
-            weights.Clear();
-            var total = 0.0;
-            foreach (var p in partners)
-            {
-                var w = context.Population.GetValueOrDefault(p) / Math.Max(1, lookup.Sources(p));
-                weights.Add(w);
-                total += w;
-            }
-
+            var total = lookup.Apportion(slot.Area, context.Population, shares);
             var inside = 0;
             for (var i = 0; i < partners.Count; i++)
             {
-                var share = total > 0 ? weights[i] / total : 1.0 / partners.Count;
-                var partner = partners[i];
+                var (partner, partnerWeight, share) = shares[i];
                 if (!context.Neighbourhoods.Contains(partner))
                 {
                     numeratorOutside += slot.Numerator * share;
@@ -130,7 +121,7 @@ internal static class IndicatorAreaMapper
 
                 if (isScore)
                 {
-                    var weight = hasDenominator ? slot.Denominator * share : (total > 0 ? weights[i] : 1);
+                    var weight = hasDenominator ? slot.Denominator * share : (total > 0 ? partnerWeight : 1);
                     m.WeightedSum += slot.Numerator * weight;
                     m.Weight += weight;
                     m.Sum += slot.Numerator;

@@ -64,6 +64,32 @@ internal sealed class Lsoa11Lookup
     /// <summary>The 2021 codes a 2011 code went to, or null when the lookup does not list it.</summary>
     public IReadOnlyList<string>? Partners(string code11) => _partners.GetValueOrDefault(code11);
 
+    /// <summary>
+    /// How a 2011 code's figures are shared among its 2021 partners: each partner's weight is its 2021 population
+    /// divided among the 2011 codes it is made from, and its share that weight over the partners' total; a partner
+    /// with no population gets nothing, unless none has any, then all get equal shares. Clears and fills
+    /// <paramref name="into"/>, in the lookup's order; returns the total weight (0 when no partner has population).
+    /// </summary>
+    public double Apportion(string code11, IReadOnlyDictionary<string, double> population, List<(string Partner, double Weight, double Share)> into)
+    {
+        var partners = _partners[code11];
+        into.Clear();
+        var total = 0.0;
+        foreach (var p in partners)
+        {
+            var w = population.GetValueOrDefault(p) / Math.Max(1, Sources(p));
+            into.Add((p, w, 0));
+            total += w;
+        }
+
+        for (var i = 0; i < into.Count; i++)
+        {
+            into[i] = into[i] with { Share = total > 0 ? into[i].Weight / total : 1.0 / partners.Count };
+        }
+
+        return total;
+    }
+
     /// <summary>How many 2011 codes the 2021 code is made from.</summary>
     public int Sources(string code21) => _sources.GetValueOrDefault(code21);
 

@@ -3,6 +3,7 @@ using Geo.Core.Geography;
 using Geo.Core.Indicators.Suppression;
 using Geo.Core.Reports;
 using Geo.Core.Sources;
+using Geo.Data.Flows;
 using Geo.Data.Import;
 using Geo.Data.Indicators;
 using Geo.Data.Manifest;
@@ -65,8 +66,17 @@ public static class DatasetLoader
             deprivation = DeprivationReader.Read(deprivationFile, deprivationSpec);
         }
 
-        var indicators = IndicatorReader.ReadAll(manifest.Indicators, Resolve,
-            IndicatorReadContext.ForDataset(manifestPath, hierarchy, bands, population), progress);
+        var context = IndicatorReadContext.ForDataset(manifestPath, hierarchy, bands, population);
+        var indicators = IndicatorReader.ReadAll(manifest.Indicators, Resolve, context, progress);
+
+        FlowSource? flows = null;
+        if (manifest.Flows is { } flowSpec)
+        {
+            var flowFile = Resolve(flowSpec.Path);
+            progress?.Report($"reading flows {flowFile}");
+            flows = FlowReader.Read(flowSpec, flowFile, context with { Entry = "flows" },
+                flowSpec.Lsoa11Lookup is { } lookup ? Resolve(lookup.Path) : null);
+        }
 
         return new DatasetSource
         {
@@ -87,6 +97,7 @@ public static class DatasetLoader
             Deprivation = deprivation,
             DeprivationFile = deprivationFile,
             Indicators = indicators,
+            Flows = flows,
             Suppression = Suppression(manifestPath, manifest.Suppression),
         };
     }
@@ -150,6 +161,7 @@ public static class DatasetLoader
             Deprivation = deprivation,
             Report = report,
             Indicators = source.Indicators,
+            Flows = source.Flows,
             Suppression = source.Suppression,
         };
     }

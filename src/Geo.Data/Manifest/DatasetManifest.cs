@@ -29,6 +29,9 @@ public sealed class DatasetManifest
 
     public IReadOnlyList<IndicatorSpec> Indicators { get; init; } = [];
 
+    /// <summary>Optional flow table (residents of each neighbourhood using each provider): the source of catchments.</summary>
+    public FlowSpec? Flows { get; init; }
+
     /// <summary>The small-number rule for everything shown or exported; counts 1 to 7 when omitted.</summary>
     public SuppressionSpec? Suppression { get; init; }
 }
@@ -117,4 +120,38 @@ public sealed class DeprivationSpec
     public required string Decile { get; init; }
 
     public string? Score { get; init; }
+}
+
+/// <summary>
+/// A flow table CSV: one row per provider and neighbourhood with how many of the neighbourhood's residents use the
+/// provider (patients registered at a GP practice by their LSOA of residence, say). See docs/data.md, "Flows".
+/// </summary>
+public sealed class FlowSpec
+{
+    public required string Path { get; init; }
+
+    /// <summary>What the providers are, for people ("GP practices").</summary>
+    public string Providers { get; init; } = "providers";
+
+    /// <summary>What the counts are ("patients registered, July 2022").</summary>
+    public string Counts { get; init; } = "people";
+
+    /// <summary><c>neighbourhood</c> (2021 LSOA codes, the default) or <c>neighbourhood-2011</c> (mapped through
+    /// <see cref="Lsoa11Lookup"/> by population share).</summary>
+    public string AreaLevel { get; init; } = "neighbourhood";
+
+    /// <summary>Column of provider codes.</summary>
+    public required string Provider { get; init; }
+
+    /// <summary>Optional column of provider names; the code is the name without it.</summary>
+    public string? ProviderName { get; init; }
+
+    /// <summary>Column of neighbourhood codes.</summary>
+    public required string Area { get; init; }
+
+    /// <summary>Column of counts of people.</summary>
+    public required string Count { get; init; }
+
+    /// <summary>The LSOA 2011 → 2021 lookup; required for <c>neighbourhood-2011</c>.</summary>
+    public Lsoa11LookupSpec? Lsoa11Lookup { get; init; }
 }

@@ -3,3 +3,4 @@ analyze geo.population;
 analyze geo.deprivation;
 analyze geo.indicator_record;
 analyze geo.tile_feature;
+analyze geo.flow;

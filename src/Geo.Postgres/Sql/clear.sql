@@ -8,3 +8,6 @@ delete from geo.population;
 delete from geo.age_band;
 delete from geo.area;
 delete from geo.dataset;
+delete from geo.flow;
+delete from geo.flow_provider;
+delete from geo.flow_source;

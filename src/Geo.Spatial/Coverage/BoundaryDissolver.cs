@@ -83,6 +83,23 @@ public static class BoundaryDissolver
         };
     }
 
+    /// <summary>
+    /// The dissolved boundary of any set of neighbourhood polygons (a catchment, say), as an area's is dissolved: by
+    /// coverage union when they form a valid coverage, robust unary union otherwise. Null for no parts; the one
+    /// part itself for one. Parts need not touch (the result is then a MultiPolygon).
+    /// </summary>
+    public static Geometry? DissolveParts(IReadOnlyList<Geometry> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var nonEmpty = parts.Where(p => p is { IsEmpty: false }).ToArray();
+        return nonEmpty.Length switch
+        {
+            0 => null,
+            1 => nonEmpty[0],
+            _ => Union(nonEmpty),
+        };
+    }
+
     /// <summary>Coverage union when the parts form a valid coverage, robust unary union otherwise.</summary>
     private static Geometry Union(Geometry[] parts)
     {

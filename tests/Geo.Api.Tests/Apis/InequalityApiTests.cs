@@ -65,6 +65,36 @@ public class InequalityApiTests(DemoApiFactory factory) : IClassFixture<DemoApiF
         }
     }
 
+    [Fact]
+    public async Task GetInequality_LocalDeciles_TenNearlyEqualGroupsOfThePlacesOwnNeighbourhoods()
+    {
+        var dataset = DemoData.Dataset(factory);
+        var place = dataset.Geography.AtLevel(Level.Place)[0];
+        var neighbourhoods = dataset.Geography.Neighbourhoods(place).Count();
+
+        var national = await Get<InequalityDto>(Base + place.Code + "/inequality");
+        var local = await Get<InequalityDto>(Base + place.Code + "/inequality?deciles=local");
+
+        Assert.Equal("national", national.DecileBasis);
+        Assert.Equal("local", local.DecileBasis);
+        Assert.Equal(Enumerable.Range(1, 10), local.Deciles.Select(d => d.Decile));
+        Assert.Equal(neighbourhoods, local.Deciles.Sum(d => d.Neighbourhoods));
+        Assert.InRange(local.Deciles.Max(d => d.Neighbourhoods) - local.Deciles.Min(d => d.Neighbourhoods), 0, 1);
+        Assert.Contains("local deciles", local.Metadata.Selection, StringComparison.Ordinal);
+        Assert.Equal(national.Core20, local.Core20);
+        Assert.NotNull(local.Slope);
+    }
+
+    [Fact]
+    public async Task GetInequality_BadDeciles_ProblemNamesTheParameter()
+    {
+        var response = await factory.CreateClient().GetAsync(Base + "X54000001/inequality?deciles=regional");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("deciles", problem.RootElement.GetProperty("parameter").GetString());
+    }
+
     [Theory]
     [InlineData("no-such-indicator/areas/X54000001/inequality", HttpStatusCode.NotFound)]
     [InlineData(DemoData.Indicator + "/areas/NOPE/inequality", HttpStatusCode.NotFound)]

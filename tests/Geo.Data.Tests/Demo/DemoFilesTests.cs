@@ -64,7 +64,7 @@ public sealed class DemoFilesTests : IDisposable
         DemoDataset.WriteFiles(Data, _directory);
 
         var files = Directory.GetFiles(_directory);
-        Assert.Equal(8, files.Length);
+        Assert.Equal(9, files.Length);
         Assert.All(files, f =>
         {
             var bytes = File.ReadAllBytes(f);

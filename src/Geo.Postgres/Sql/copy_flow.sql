@@ -1,0 +1,1 @@
+copy geo.flow (seq, provider, neighbourhood, count, line) from stdin (format binary)

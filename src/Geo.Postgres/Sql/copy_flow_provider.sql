@@ -1,0 +1,1 @@
+copy geo.flow_provider (ordinal, code, name) from stdin (format binary)

@@ -1,0 +1,1 @@
+select code, name from geo.flow_provider order by ordinal;

@@ -1,0 +1,1 @@
+select providers, counts, file, import_notes from geo.flow_source;

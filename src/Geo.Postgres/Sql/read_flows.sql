@@ -1,0 +1,1 @@
+select provider, neighbourhood, count, line from geo.flow order by seq;

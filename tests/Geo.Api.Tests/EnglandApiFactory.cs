@@ -1,0 +1,42 @@
+using Geo.Api.Hosting;
+using Geo.Data;
+using Geo.Tests;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Geo.Api.Tests;
+
+/// <summary>
+/// The real server on full England (data/england.dataset.json over ../shared/data/england), in memory, loaded once
+/// for every test of the "England" collection and only when one of them runs (they skip without the data).
+/// </summary>
+public sealed class EnglandApiFactory : IDisposable
+{
+    private readonly WebApplicationFactory<Program> _base = new();
+    private readonly Lazy<WebApplicationFactory<Program>> _england;
+
+    public EnglandApiFactory() => _england = new(() => _base.WithWebHostBuilder(b => b
+        .UseSetting("Geo:Dataset", Path.Combine(SharedData.RepositoryRoot, "data", "england.dataset.json"))
+        .UseSetting("Geo:DataRoot", SharedData.EnglandDirectory)));
+
+    public WebApplicationFactory<Program> Factory => _england.Value;
+
+    public Dataset Dataset => Factory.Services.GetRequiredService<DatasetHost>().Dataset;
+
+    public void Dispose()
+    {
+        if (_england.IsValueCreated)
+        {
+            _england.Value.Dispose();
+        }
+
+        _base.Dispose();
+    }
+}
+
+/// <summary>Test classes that share one England server.</summary>
+[CollectionDefinition(Name)]
+public sealed class EnglandCollection : ICollectionFixture<EnglandApiFactory>
+{
+    public const string Name = "England";
+}
