@@ -1,5 +1,6 @@
-// Geo's map viewer: systems coloured by an indicator; click down through ICPs and places to
-// neighbourhoods; the panel ranks the children, plots their funnel, lists hotspots and compares areas.
+// Geo's map viewer: systems coloured by an indicator (or their neighbourhoods by hotspot class); click
+// down through ICPs and places to neighbourhoods; the panel ranks the children, plots their funnel, shows
+// Core20 against the rest and the deprivation gradient, lists hotspots and compares areas.
 import { api } from './api.js';
 import { classify, clusterClass, clusterLegend, isClustering, legendEntries, quintileBreaks } from './colour.js';
 import { escapeHtml, fmtCount, fmtInterval, fmtValue, reason } from './format.js';
@@ -288,6 +289,7 @@ async function render() {
   const view = { area: area.code, sel, childLevel, col: state.col, ind: state.ind, period: state.period, by: state.by, cmp: state.cmp.join(',') };
   const panelWork = Promise.all([renderHotspotList(area, token), renderComparison(token), renderInequalityOf(area, token)]);
   await idle();
+  const idleAt = performance.now();
   mark('idle');
   await panelWork;
   if (token !== renderToken) return;
@@ -295,7 +297,7 @@ async function render() {
   if (hook.firstColouredMs === null) hook.firstColouredMs = now;
   if (drillStartedAt !== null) {
     // ms: the click to the first frame with the children drawn and coloured; idleMs: to the map at rest
-    hook.drills.push({ area: area.code, sel, ms: drawnAt - drillStartedAt, idleMs: now - drillStartedAt, marks });
+    hook.drills.push({ area: area.code, sel, ms: drawnAt - drillStartedAt, idleMs: idleAt - drillStartedAt, marks });
     drillStartedAt = null;
   }
   hook.view = view;
