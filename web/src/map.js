@@ -1,7 +1,13 @@
 // The MapLibre map: one vector source per level from the server's tiles, no basemap. The children of
 // the current area are drawn at their level (filtered by their parent's code) and coloured through
 // feature-state keyed by code (promoteId), so a drill needs no new tiles at the same zoom.
-import maplibregl from 'maplibre-gl';
+// MapLibre's CSP build, with its worker given as a separate script (kept as text, so esbuild does not touch it):
+// the default build carries its worker as stringified functions inside the bundle, and esbuild's lowering of class
+// fields (target es2020) puts a helper outside them, so the worker's GeoJSON path failed with "… is not defined".
+import maplibregl from 'maplibre-gl/dist/maplibre-gl-csp.js';
+import workerSource from 'maplibre-gl/dist/maplibre-gl-csp-worker.js' with { type: 'text' };
+
+maplibregl.setWorkerUrl(URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' })));
 
 export const LEVELS = ['country', 'system', 'icp', 'place', 'neighbourhood'];
 const CHILD_LEVELS = LEVELS.slice(1);
