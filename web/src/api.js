@@ -32,6 +32,13 @@ export const api = {
   inequality: (ind, code, period) => getJson(`${indicatorArea(ind, code)}/inequality?period=${enc(period)}`),
   /** Every neighbourhood of the area with its Gi* (gistar) or local Moran (moran) class. */
   hotspotClasses: (ind, code, period, by) => getJson(`${indicatorArea(ind, code)}/hotspot-classes?period=${enc(period)}&by=${enc(by)}`),
+  /** The providers whose catchment (by `method`) has a neighbourhood in the area, with sizes and overlaps. */
+  catchments: (code, method) => getJson(`/api/catchments?area=${enc(code)}&method=${enc(method)}`),
+  /** Those catchments' dissolved boundaries: a GeoJSON FeatureCollection in WGS84. */
+  catchmentBoundaries: (code, method) => getJson(`/api/catchments/boundaries?area=${enc(code)}&method=${enc(method)}`),
+  catchment: (provider, method) => getJson(`/api/catchments/${enc(provider)}?method=${enc(method)}`),
+  catchmentIndicator: (provider, ind, period, method) =>
+    getJson(`/api/catchments/${enc(provider)}/indicators/${enc(ind)}?period=${enc(period)}&method=${enc(method)}`),
   compare: (ind, codes, period) =>
     getJson(`/api/compare?indicator=${enc(ind)}&areas=${codes.map(enc).join(',')}&period=${enc(period)}`),
 };

@@ -1,11 +1,18 @@
 // Geo's map viewer: systems coloured by an indicator (or their neighbourhoods by hotspot class); click
 // down through ICPs and places to neighbourhoods; the panel ranks the children, plots their funnel, shows
-// Core20 against the rest and the deprivation gradient, lists hotspots and compares areas.
+// Core20 against the rest and the deprivation gradient, lists hotspots and compares areas; on request it outlines
+// the catchments of the providers (GP practices) reaching the area, and shows the one chosen.
 import { api } from './api.js';
 import { classify, clusterClass, clusterLegend, isClustering, legendEntries, quintileBreaks } from './colour.js';
 import { escapeHtml, fmtCount, fmtInterval, fmtValue, reason } from './format.js';
-import { LEVELS, childrenDrawn, createMap, drawChildren, drawClusters, markHotspot, markHover, markSelected, outlineArea, pagePointOf } from './map.js';
-import { exportLinks, renderBreadcrumb, renderChildren, renderCompare, renderHotspots, renderInequality, renderLegend, renderSummary } from './panel.js';
+import {
+  LEVELS, catchmentAt, catchmentPointOf, childrenDrawn, createMap, drawCatchments, drawChildren, drawClusters, markCatchment, markHotspot,
+  markHover, markSelected, outlineArea, pagePointOf,
+} from './map.js';
+import {
+  exportLinks, hideCatchments, renderBreadcrumb, renderCatchmentDetail, renderCatchments, renderChildren, renderCompare, renderHotspots,
+  renderInequality, renderLegend, renderSummary,
+} from './panel.js';
 import { setupSearch } from './search.js';
 import { go, readState } from './state.js';
 
@@ -20,6 +27,7 @@ let current = null; // { area, rows, byCode, childLevel, colourOf }
 let renderToken = 0;
 let drillStartedAt = null;
 let lastFitted = null;
+let catchmentsDrawn = null; // 'area|method' of the catchment boundaries on the map, or null
 const breaksCache = new Map();
 
 async function boot() {
@@ -32,6 +40,7 @@ async function boot() {
 
   map = createMap($('map'));
   hook.pagePointOf = (level, code) => pagePointOf(map, level, code);
+  hook.catchmentPointOf = (provider) => catchmentPointOf(map, provider);
   hook.map = map;
   await new Promise((resolve) => map.once('load', resolve));
   wireControls();
@@ -71,11 +80,25 @@ function wireControls() {
     update({ col: e.target.value });
   });
   $('hotspot-by').addEventListener('change', (e) => update({ by: e.target.value }));
+  $('catchments').addEventListener('change', (e) => update({ cat: e.target.checked ? $('catchment-method').value : null, prov: null }));
+  $('catchment-method').addEventListener('change', (e) => update({ cat: e.target.value }));
   setupSearch((hit) => openArea(hit.code, hit.level, hit.parent));
 
   const tooltip = $('tooltip');
   map.on('mousemove', (e) => {
     if (!current) return;
+    const catchment = catchmentAt(map, e.point);
+    markCatchment(map, 'hover', catchment?.provider);
+    if (catchment) {
+      markHover(map, current.childLevel, null);
+      map.getCanvas().style.cursor = 'pointer';
+      tooltip.innerHTML = `<strong>${escapeHtml(catchment.name)}</strong> <small>${escapeHtml(catchment.provider)}</small><br>` +
+        `catchment: ${fmtCount(catchment.neighbourhoods)} neighbourhoods, ${fmtCount(catchment.inArea)} in this area<br><em>click for its figures</em>`;
+      tooltip.style.left = `${e.point.x + 14}px`;
+      tooltip.style.top = `${e.point.y + 14}px`;
+      tooltip.hidden = false;
+      return;
+    }
     const layer = `${current.childLevel}-fill`;
     const f = map.queryRenderedFeatures(e.point, { layers: [layer] })[0];
     const row = f && current.byCode.get(f.properties.code);
@@ -100,9 +123,16 @@ function wireControls() {
     const entry = e.target.closest('button.child');
     if (entry) prefetch(entry.dataset.code);
   });
-  map.on('mouseout', () => { tooltip.hidden = true; });
+  map.on('mouseout', () => { tooltip.hidden = true; markCatchment(map, 'hover', null); });
   map.on('click', (e) => {
     if (!current) return;
+    // an outline is thin: a click near one chooses the catchment rather than the area under it
+    const catchment = catchmentAt(map, e.point);
+    if (catchment) {
+      $('tooltip').hidden = true;
+      update({ prov: catchment.provider });
+      return;
+    }
     const f = map.queryRenderedFeatures(e.point, { layers: [`${current.childLevel}-fill`] })[0];
     if (f) {
       $('tooltip').hidden = true;
@@ -198,6 +228,9 @@ async function render() {
   $('period').innerHTML = indicator.periods.map((p) => `<option ${p === state.period ? 'selected' : ''}>${escapeHtml(p)}</option>`).join('');
   $('colouring').value = state.col;
   $('hotspot-by').value = state.by;
+  $('catchments').checked = !!state.cat;
+  $('catchment-method').disabled = !state.cat;
+  if (state.cat) $('catchment-method').value = state.cat;
 
   const marks = {};
   const mark = (name) => { if (drillStartedAt !== null) marks[name] = Math.round(performance.now() - drillStartedAt); };
@@ -254,6 +287,8 @@ async function render() {
   const sel = state.sel && byCode.has(state.sel) ? state.sel : null;
   markSelected(map, childLevel, sel);
   markHotspot(map, null);
+  // asked for now, drawn when they come (after the children's frame at the latest)
+  const catchmentWork = renderCatchmentsOf(area, token);
   if (lastFitted !== area.code) {
     lastFitted = area.code;
     map.fitBounds(area.bbox, { padding: 24, animate: false });
@@ -266,6 +301,10 @@ async function render() {
   const title = clustering ? `${method} of the neighbourhoods within ${area.name}`
     : state.col === 'quintile' ? `National quintiles of ${childLevel}s` : state.col === 'parent' ? `Compared with ${area.name}` : 'Compared with England';
   renderLegend(clustering ? clusterLegend(state.col) : legendEntries(state.col, breaks, fmtValue), counts, title, clustering ? clusters.note : null);
+  if (state.cat) {
+    $('legend').insertAdjacentHTML('beforeend', '<p class="catchment-key"><span class="catchment-swatch"></span>catchment boundary (' +
+      (state.cat === 'fptp' ? 'first past the post' : 'proportional') + ')</p>');
+  }
 
   mark('coloured');
   // the map first: the panel's DOM (hundreds of bars at the neighbourhoods) is laid out after the
@@ -286,13 +325,21 @@ async function render() {
   renderChildren(rows, answer.area, childLevel, (r) => colourOf(r).colour, openChild, exportLinks(state.ind, area.code, state.period));
   $('children-chart').querySelectorAll('button.child').forEach((b) => b.classList.toggle('selected', b.dataset.code === sel));
 
-  const view = { area: area.code, sel, childLevel, col: state.col, ind: state.ind, period: state.period, by: state.by, cmp: state.cmp.join(',') };
-  const panelWork = Promise.all([renderHotspotList(area, token), renderComparison(token), renderInequalityOf(area, token)]);
+  const view = {
+    area: area.code, sel, childLevel, col: state.col, ind: state.ind, period: state.period, by: state.by, cmp: state.cmp.join(','),
+    cat: state.cat, prov: state.cat ? state.prov : null, catchments: null,
+  };
+  const panelWork = Promise.all([renderHotspotList(area, token), renderComparison(token), renderInequalityOf(area, token), catchmentWork]);
   await idle();
   const idleAt = performance.now();
   mark('idle');
-  await panelWork;
+  const [, , , catchmentCount] = await panelWork;
   if (token !== renderToken) return;
+  if (state.cat) {
+    view.catchments = catchmentCount;
+    await idle(); // the outlines drawn too
+    if (token !== renderToken) return;
+  }
   const now = performance.now();
   if (hook.firstColouredMs === null) hook.firstColouredMs = now;
   if (drillStartedAt !== null) {
@@ -301,6 +348,66 @@ async function render() {
     drillStartedAt = null;
   }
   hook.view = view;
+}
+
+/**
+ * The catchments layer: the boundaries of the catchments reaching the area outlined on the map, the list of
+ * their providers and the chosen one's figures in the panel (or all hidden when the layer is off). Resolves
+ * to the number of catchments drawn.
+ */
+async function renderCatchmentsOf(area, token) {
+  const method = state.cat;
+  if (!method) {
+    if (catchmentsDrawn) drawCatchments(map, null);
+    catchmentsDrawn = null;
+    $('map').dataset.catchments = '';
+    hideCatchments();
+    return null;
+  }
+  let boundaries, list;
+  try {
+    [boundaries, list] = await Promise.all([api.catchmentBoundaries(area.code, method), api.catchments(area.code, method)]);
+  } catch (err) {
+    if (token !== renderToken) return null;
+    drawCatchments(map, null);
+    catchmentsDrawn = null;
+    $('catchments-section').hidden = false;
+    $('catchment-detail').innerHTML = '';
+    $('catchment-list').innerHTML = `<li class="hint">No catchments: ${escapeHtml(err.message)}</li>`;
+    return 0;
+  }
+  if (token !== renderToken) return null;
+  const key = `${area.code}|${method}`;
+  if (catchmentsDrawn !== key) {
+    drawCatchments(map, boundaries);
+    catchmentsDrawn = key;
+    await childrenDrawn(map, ['catchments']); // the worker has cut the new data into tiles, and they are drawn
+    if (token !== renderToken) return null;
+  }
+  const count = boundaries.features.length;
+  $('map').dataset.catchments = String(count);
+  const prov = state.prov;
+  markCatchment(map, 'selected', prov);
+  renderCatchments(area, list, prov, (provider) => update({ prov: provider }));
+  if (!prov) {
+    renderCatchmentDetail(null);
+    return count;
+  }
+  const indicator = dataset.indicators.find((i) => i.id === state.ind);
+  let detail = null, answer = null, error = null;
+  try {
+    detail = await api.catchment(prov, method);
+    answer = await api.catchmentIndicator(prov, state.ind, state.period, method);
+  } catch (err) {
+    error = err.message;
+  }
+  if (token !== renderToken) return count;
+  if (!detail) {
+    $('catchment-detail').innerHTML = `<p class="why">${escapeHtml(prov)}: ${escapeHtml(error)}</p>`;
+  } else {
+    renderCatchmentDetail(list.catchments.find((c) => c.provider === prov), detail, indicator, answer, error);
+  }
+  return count;
 }
 
 async function renderHotspotList(area, token) {

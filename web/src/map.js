@@ -12,6 +12,8 @@ maplibregl.setWorkerUrl(URL.createObjectURL(new Blob([workerSource], { type: 'te
 export const LEVELS = ['country', 'system', 'icp', 'place', 'neighbourhood'];
 const CHILD_LEVELS = LEVELS.slice(1);
 const NONE = ['==', ['get', 'code'], '\u0000'];
+const EMPTY = { type: 'FeatureCollection', features: [] };
+const CATCHMENTS = { source: 'catchments' };
 
 function hatchImage() {
   const size = 8;
@@ -33,6 +35,7 @@ export function createMap(container) {
   for (const level of [...LEVELS].reverse()) {
     sources[level] = { type: 'vector', url: `${origin}/tiles/${level}.json`, promoteId: 'code' };
   }
+  sources.catchments = { type: 'geojson', data: EMPTY, promoteId: 'provider' };
   const layers = [
     // no background layer (the container's CSS background shows through) and no fill antialiasing (the
     // line layers draw the edges): each full-screen pass costs a software-rendered frame tens of ms
@@ -75,6 +78,19 @@ export function createMap(container) {
       paint: { 'line-color': '#000000', 'line-width': focused(3.5, 2, 0), 'line-opacity': focused(1, 1, 0) },
     });
   }
+  // providers' catchments: dashed outlines on a white casing above the children (whose fills stay visible),
+  // in Okabe-Ito bluish green, a hue the fills do not use; the dashes tell them from area edges without colour
+  const catchmentWidth = focused(4.5, 3.5, 2.2);
+  layers.push(
+    {
+      id: 'catchment-casing', type: 'line', source: 'catchments', layout: { visibility: 'none', 'line-join': 'round' },
+      paint: { 'line-color': '#ffffff', 'line-width': ['+', catchmentWidth, 2], 'line-opacity': 0.85 },
+    },
+    {
+      id: 'catchment-line', type: 'line', source: 'catchments', layout: { visibility: 'none', 'line-join': 'round' },
+      paint: { 'line-color': '#009E73', 'line-width': catchmentWidth, 'line-dasharray': [2, 1] },
+    },
+  );
   layers.push(
     { id: 'hotspot', type: 'line', source: 'neighbourhood', 'source-layer': 'neighbourhood', filter: NONE, paint: { 'line-color': '#e0007a', 'line-width': 4 } },
     { id: 'country-line', type: 'line', source: 'country', 'source-layer': 'country', paint: { 'line-color': '#222222', 'line-width': 1.5 } },
@@ -226,6 +242,52 @@ export function pagePointOf(map, level, code) {
     // not under the legend or a control
     if (document.elementFromPoint(page.x, page.y) !== canvas) continue;
     if (hit.length > 0 && hit[0].properties.code === code) return page;
+  }
+  return null;
+}
+
+let catchmentMarks = { selected: null, hover: null };
+
+/** Draws the catchment boundaries (a FeatureCollection from /api/catchments/boundaries), or hides them: null. */
+export function drawCatchments(map, collection) {
+  show(map, 'catchment-casing', !!collection);
+  show(map, 'catchment-line', !!collection);
+  map.getSource('catchments').setData(collection ?? EMPTY);
+  map.removeFeatureState(CATCHMENTS);
+  catchmentMarks = { selected: null, hover: null };
+}
+
+/** Widens one provider's outline by feature-state `key` (selected or hover); null for none. */
+export function markCatchment(map, key, provider) {
+  const was = catchmentMarks[key];
+  if (was === provider) return;
+  if (was) map.setFeatureState({ ...CATCHMENTS, id: was }, { [key]: false });
+  catchmentMarks[key] = provider ?? null;
+  if (provider) map.setFeatureState({ ...CATCHMENTS, id: provider }, { [key]: true });
+}
+
+const near = (p, r) => [[p.x - r, p.y - r], [p.x + r, p.y + r]];
+
+/** The properties of the catchment outline drawn within a few pixels of `point`, or null. */
+export function catchmentAt(map, point) {
+  if (map.getLayoutProperty('catchment-line', 'visibility') !== 'visible') return null;
+  return map.queryRenderedFeatures(near(point, 4), { layers: ['catchment-line'] })[0]?.properties ?? null;
+}
+
+/** A point in page pixels on the drawn outline of `provider`'s catchment (for the browser tests); null when none is on screen. */
+export function catchmentPointOf(map, provider) {
+  const found = map.queryRenderedFeatures({ layers: ['catchment-line'], filter: ['==', ['get', 'provider'], provider] });
+  const canvas = map.getCanvas();
+  const rect = canvas.getBoundingClientRect();
+  const points = [];
+  const visit = (c) => (typeof c[0] === 'number' ? points.push(c) : c.forEach(visit));
+  found.forEach((f) => visit(f.geometry.coordinates));
+  for (const c of points) {
+    const p = map.project(c);
+    if (p.x < 8 || p.y < 8 || p.x > rect.width - 8 || p.y > rect.height - 8) continue;
+    const page = { x: rect.left + p.x, y: rect.top + p.y };
+    if (document.elementFromPoint(page.x, page.y) !== canvas) continue;
+    if (catchmentAt(map, p)?.provider === provider) return page;
   }
   return null;
 }

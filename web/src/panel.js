@@ -147,3 +147,62 @@ export function renderInequality(area, answer, error) {
     (answer.slopeNote ? `<p class="why">${escapeHtml(answer.slopeNote)}</p>` : '') +
     (answer.withoutDecile ? `<p class="hint">${fmtCount(answer.withoutDecile)} neighbourhoods have no decile and are in neither group.</p>` : '');
 }
+
+const LIST_TOP = 12;
+
+/**
+ * The catchments touching the area: a short list of providers (most neighbourhoods inside first) to choose
+ * from, and the chosen one's size, overlaps and indicator row (value with interval, or why it is suppressed).
+ */
+export function renderCatchments(area, list, chosen, onPick) {
+  $('catchments-section').hidden = false;
+  $('catchments-title').textContent = `Catchments touching ${area.name}`;
+  $('catchments-description').textContent = `${list.providers ?? 'Providers'}: ${list.description}` +
+    (list.synthetic ? ' (synthetic).' : '.');
+  const rows = list.catchments;
+  const shown = rows.slice(0, LIST_TOP);
+  if (chosen && !shown.some((r) => r.provider === chosen)) {
+    const extra = rows.find((r) => r.provider === chosen);
+    if (extra) shown.push(extra);
+  }
+  $('catchment-list').innerHTML = (rows.length === 0 ? '<li class="hint">No catchment reaches this area.</li>' : shown.map((r) =>
+    `<li><button type="button" class="hotspot catchment${r.provider === chosen ? ' selected' : ''}" data-provider="${escapeHtml(r.provider)}" aria-pressed="${r.provider === chosen}">` +
+    `<span class="name">${escapeHtml(r.name)}</span> <span class="num">${fmtCount(r.inArea)} in area</span>` +
+    `<span class="sub">${escapeHtml(r.provider)} · ${fmtCount(r.neighbourhoods)} neighbourhoods · population ${fmtCount(r.population)}</span></button></li>`).join('')) +
+    (rows.length > shown.length ? `<li class="hint">and ${rows.length - shown.length} more: click an outline on the map.</li>` : '');
+  $('catchment-list').querySelectorAll('button.catchment').forEach((b) => b.addEventListener('click', () => onPick(b.dataset.provider)));
+}
+
+export function hideCatchments() {
+  $('catchments-section').hidden = true;
+  $('catchment-detail').innerHTML = '';
+  $('catchment-list').innerHTML = '';
+}
+
+/** One catchment (GET /api/catchments/{provider}) and its indicator row, or the error that came instead. */
+export function renderCatchmentDetail(item, detail, indicator, answer, error) {
+  const box = $('catchment-detail');
+  if (!detail) {
+    box.innerHTML = '<p class="hint">Choose a provider below, or click a catchment outline on the map.</p>';
+    return;
+  }
+  const row = answer?.row;
+  const why = row ? reason(row) : null;
+  const overlaps = detail.overlaps.length === 0 ? 'none'
+    : detail.overlaps.slice(0, 5).map((o) => `${o.name} (${fmtCount(o.sharedNeighbourhoods)} shared)`).join('; ') +
+      (detail.overlaps.length > 5 ? `; and ${detail.overlaps.length - 5} more` : '');
+  const dl = [
+    ['neighbourhoods', 'Neighbourhoods', fmtCount(detail.members.length) + (item ? ` (${fmtCount(item.inArea)} in the area)` : '')],
+    ['population', 'Population (weighted)', fmtCount(detail.population)],
+    ['registered', `Registered (${detail.counts ?? 'flow'})`, fmtCount(detail.registered)],
+    ['overlaps', 'Overlaps', overlaps],
+    ['value', `${indicator.name} (${indicator.unit})`, row ? fmtValue(row.value) : '–'],
+    ['ci95', '95% confidence interval', row ? fmtInterval(row.lower95, row.upper95) : '–'],
+    ['vs_england', 'Compared with England', row ? judged(row.vs_england) : '–'],
+  ];
+  box.innerHTML = `<h4 id="catchment-name" data-provider="${escapeHtml(detail.provider)}">${escapeHtml(detail.name)}</h4>` +
+    `<p class="meta">${escapeHtml(detail.provider)} · ${escapeHtml(detail.method)}${row ? ` · ${escapeHtml(row.period)}` : ''}</p>` +
+    '<dl class="figures">' + dl.map(([k, label, v]) => `<dt>${escapeHtml(label)}</dt><dd data-field="${k}">${escapeHtml(String(v))}</dd>`).join('') + '</dl>' +
+    (why ? `<p class="why" data-field="catchment-note">${escapeHtml(why)}</p>` : '') +
+    (error ? `<p class="why" data-field="catchment-note">No indicator for this catchment: ${escapeHtml(error)}</p>` : '');
+}
