@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Playwright;
 
 namespace Geo.Viewer.Tests;
 
@@ -317,6 +318,125 @@ public sealed class ViewerTests(DemoViewerFixture fixture) : IClassFixture<DemoV
         var country = await ViewerPage.OpenAsync(Host, $"#area={Country}&col=gistar");
         await country.WaitForViewAsync(Country, null, "gistar");
         Assert.Contains("choose a system", await country.Page.InnerTextAsync("#legend"));
+    }
+
+    [ChromiumFact]
+    public async Task Catchments_Layer_DrawsTheApisBoundariesShowsAProviderAndKeepsTheMethodInTheLink()
+    {
+        const string system = "X54000002";
+        var viewer = await ViewerPage.OpenAsync(Host, $"#area={system}");
+        await viewer.WaitForViewAsync(system);
+        var page = viewer.Page;
+        Assert.False(await page.IsCheckedAsync("#catchments"));
+        Assert.True(await page.IsDisabledAsync("#catchment-method"));
+        Assert.True(await page.IsHiddenAsync("#catchments-section"));
+
+        // on by keyboard: the layer draws as many catchments as the API's collection for the area
+        await page.FocusAsync("#catchments");
+        await page.Keyboard.PressAsync("Space");
+        await WaitForCatchmentsAsync(viewer, system, "proportional");
+        Assert.Contains("cat=proportional", page.Url);
+        var proportional = await viewer.ApiAsync($"/api/catchments/boundaries?area={system}&method=proportional");
+        await AssertCatchmentsDrawnAsync(viewer, proportional);
+
+        // a provider from the panel's list: its size, overlaps and indicator row (value with interval, or why not)
+        var list = await viewer.ApiAsync($"/api/catchments?area={system}&method=proportional");
+        var first = list.GetProperty("catchments")[0];
+        var provider = first.GetProperty("provider").GetString()!;
+        await page.ClickAsync($"#catchment-list button[data-provider='{provider}']");
+        await WaitForCatchmentsAsync(viewer, system, "proportional", provider);
+        Assert.Contains($"prov={provider}", page.Url);
+        await AssertCatchmentShownAsync(viewer, provider, "proportional");
+        Assert.Equal(first.GetProperty("name").GetString(), (await page.InnerTextAsync("#catchment-name")).Trim());
+
+        // another one by clicking its outline on the map; the tooltip names it on hover
+        var other = proportional.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("properties").GetProperty("provider").GetString()!)
+            .First(p => p != provider);
+        var point = await page.EvaluateAsync<JsonElement?>("p => window.geoViewer.catchmentPointOf(p)", other);
+        Assert.True(point is { ValueKind: JsonValueKind.Object }, $"the outline of {other} is not drawn");
+        await page.Mouse.MoveAsync(point.Value.GetProperty("x").GetSingle(), point.Value.GetProperty("y").GetSingle());
+        await page.WaitForSelectorAsync("#tooltip:not([hidden])");
+        var name = proportional.GetProperty("features").EnumerateArray().First(f => f.GetProperty("id").GetString() == other)
+            .GetProperty("properties").GetProperty("name").GetString()!;
+        Assert.Contains(name, await page.InnerTextAsync("#tooltip"));
+        await page.Mouse.ClickAsync(point.Value.GetProperty("x").GetSingle(), point.Value.GetProperty("y").GetSingle());
+        await WaitForCatchmentsAsync(viewer, system, "proportional", other);
+        await AssertCatchmentShownAsync(viewer, other, "proportional");
+
+        // first past the post: the hash changes and the layer is redrawn from the other collection
+        await page.SelectOptionAsync("#catchment-method", "fptp");
+        await WaitForCatchmentsAsync(viewer, system, "fptp", other);
+        Assert.Contains("cat=fptp", page.Url);
+        var fptp = await viewer.ApiAsync($"/api/catchments/boundaries?area={system}&method=fptp");
+        await AssertCatchmentsDrawnAsync(viewer, fptp);
+        await page.Locator("#catchments-section").ScrollIntoViewIfNeededAsync();
+        await viewer.ScreenshotAsync("catchments");
+
+        // the link restores the layer, its method and the chosen provider in a fresh page
+        var hash = new Uri(page.Url).Fragment;
+        var restored = await ViewerPage.OpenAsync(Host, hash);
+        await WaitForCatchmentsAsync(restored, system, "fptp", other);
+        Assert.True(await restored.Page.IsCheckedAsync("#catchments"));
+        Assert.Equal("fptp", await restored.Page.InputValueAsync("#catchment-method"));
+        await AssertCatchmentsDrawnAsync(restored, fptp);
+        await AssertCatchmentShownAsync(restored, other, "fptp");
+
+        // off again: no outlines, no panel section, no cat in the link
+        await restored.Page.ClickAsync("#catchments");
+        await restored.Page.WaitForFunctionAsync("() => window.geoViewer.view && window.geoViewer.view.cat === null");
+        Assert.DoesNotContain("cat=", restored.Page.Url);
+        Assert.True(await restored.Page.IsHiddenAsync("#catchments-section"));
+        Assert.Equal("none", await restored.Page.EvaluateAsync<string>("window.geoViewer.map.getLayoutProperty('catchment-line', 'visibility')"));
+    }
+
+    private static async Task WaitForCatchmentsAsync(ViewerPage viewer, string area, string method, string? provider = null)
+    {
+        await viewer.WaitForViewAsync(area);
+        await viewer.Page.WaitForFunctionAsync(
+            "([m, p]) => { const v = window.geoViewer.view; return !!v && v.cat === m && v.prov === p && v.catchments !== null; }",
+            new object?[] { method, provider }, new PageWaitForFunctionOptions { Timeout = 30_000 });
+    }
+
+    /// <summary>The map's catchment source holds the collection's features, and each is drawn (in a loaded tile).</summary>
+    private static async Task AssertCatchmentsDrawnAsync(ViewerPage viewer, JsonElement collection)
+    {
+        var expected = collection.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("properties").GetProperty("provider").GetString()!).Order().ToArray();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), await viewer.Page.GetAttributeAsync("#map", "data-catchments"));
+        var drawn = await viewer.Page.EvaluateAsync<string[]>(
+            "() => [...new Set(window.geoViewer.map.querySourceFeatures('catchments').map(f => f.properties.provider))].sort()");
+        Assert.Equal(expected, drawn.Order());
+        Assert.Equal("visible", await viewer.Page.EvaluateAsync<string>("window.geoViewer.map.getLayoutProperty('catchment-line', 'visibility')"));
+    }
+
+    private static async Task AssertCatchmentShownAsync(ViewerPage viewer, string provider, string method)
+    {
+        var page = viewer.Page;
+        await page.WaitForSelectorAsync($"#catchment-name[data-provider='{provider}']");
+        var catchment = await viewer.ApiAsync($"/api/catchments/{provider}?method={method}");
+        var row = (await viewer.ApiAsync($"/api/catchments/{provider}/indicators/{Indicator}?period={Period}&method={method}")).GetProperty("row");
+        string Field(string name) => $"#catchment-detail dd[data-field='{name}']";
+        Assert.StartsWith(catchment.GetProperty("members").GetArrayLength().ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+            (await page.InnerTextAsync(Field("neighbourhoods"))).Trim());
+        Assert.Equal(ViewerPage.Count(catchment, "population"), (await page.InnerTextAsync(Field("population"))).Trim());
+        var overlaps = (await page.InnerTextAsync(Field("overlaps"))).Trim();
+        if (catchment.GetProperty("overlaps").GetArrayLength() == 0)
+        {
+            Assert.Equal("none", overlaps);
+        }
+        else
+        {
+            Assert.Contains(catchment.GetProperty("overlaps")[0].GetProperty("name").GetString()!, overlaps);
+        }
+
+        Assert.Equal(ViewerPage.Value(row, "value"), (await page.InnerTextAsync(Field("value"))).Trim());
+        Assert.Equal(ViewerPage.Interval(row, "lower95", "upper95"), (await page.InnerTextAsync(Field("ci95"))).Trim());
+        if (row.GetProperty("suppressed").ValueKind == JsonValueKind.String)
+        {
+            var note = await page.InnerTextAsync("#catchment-detail [data-field='catchment-note']");
+            Assert.Contains($"Suppressed ({row.GetProperty("suppressed").GetString()})", note);
+            Assert.Contains(row.GetProperty("note").GetString()!, note);
+        }
     }
 
     private static string Percent(JsonElement group, string column) =>
