@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Geo.Core.Catchments;
 using Geo.Data;
@@ -16,44 +15,11 @@ public class ExportCatchmentsTests
 
     private static string TempFile(string name) => Path.Combine(Directory.CreateTempSubdirectory("geo-cli-").FullName, name);
 
-    /// <summary>RFC 4180 fields of one line (practice names hold commas, so they are quoted).</summary>
-    private static string[] Fields(string line)
-    {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-            {
-                field.Append('"');
-                i++;
-            }
-            else if (c == '"')
-            {
-                quoted = !quoted;
-            }
-            else if (c == ',' && !quoted)
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        fields.Add(field.ToString());
-        return [.. fields];
-    }
-
     private static List<Dictionary<string, string>> ReadCsv(string path)
     {
         var lines = File.ReadAllLines(path);
-        var header = Fields(lines[0].TrimStart('\uFEFF'));
-        return [.. lines.Skip(1).Select(l => header.Zip(Fields(l)).ToDictionary(p => p.First, p => p.Second))];
+        var header = Geo.Tests.RawCsv.Split(lines[0].TrimStart('\uFEFF'));
+        return [.. lines.Skip(1).Select(l => header.Zip(Geo.Tests.RawCsv.Split(l)).ToDictionary(p => p.First, p => p.Second))];
     }
 
     [Fact]

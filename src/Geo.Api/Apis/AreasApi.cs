@@ -5,7 +5,6 @@ using Geo.Core.Geography;
 using Geo.Spatial.Projection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.IO.Converters;
 
 namespace Geo.Api.Apis;
 
@@ -14,8 +13,6 @@ public static class AreasApi
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
-
-    private static readonly JsonSerializerOptions GeometryJson = new() { Converters = { new GeoJsonConverterFactory() } };
 
     public static IEndpointRouteBuilder MapAreasApi(this IEndpointRouteBuilder app)
     {
@@ -132,19 +129,7 @@ public static class AreasApi
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream))
         {
-            var box = wgs84.EnvelopeInternal;
-            json.WriteStartObject();
-            json.WriteString("type", "Feature");
-            json.WriteString("id", area.Code);
-            json.WriteStartArray("bbox");
-            json.WriteNumberValue(box.MinX);
-            json.WriteNumberValue(box.MinY);
-            json.WriteNumberValue(box.MaxX);
-            json.WriteNumberValue(box.MaxY);
-            json.WriteEndArray();
-            json.WritePropertyName("geometry");
-            JsonSerializer.Serialize(json, wgs84, GeometryJson);
-            json.WriteStartObject("properties");
+            GeoJsonFeature.WriteStart(json, area.Code, wgs84);
             json.WriteString("code", area.Code);
             json.WriteString("name", area.Name);
             json.WriteString("level", area.Level.ToName());

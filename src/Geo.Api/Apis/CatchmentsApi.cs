@@ -7,7 +7,6 @@ using Geo.Data.Export;
 using Geo.Spatial.Projection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.IO.Converters;
 
 namespace Geo.Api.Apis;
 
@@ -23,8 +22,6 @@ public static class CatchmentsApi
         + "least the threshold share (default 0.3) of its residents who use any, so catchments overlap and some neighbourhoods are in "
         + "none; method=fptp: first past the post, each neighbourhood in the catchment of the provider used by most of its residents "
         + "(ties to the provider code that sorts first), so catchments never overlap. 404 when the dataset has no flow table.";
-
-    private static readonly JsonSerializerOptions GeometryJson = new() { Converters = { new GeoJsonConverterFactory() } };
 
     public static IEndpointRouteBuilder MapCatchmentsApi(this IEndpointRouteBuilder app)
     {
@@ -304,19 +301,7 @@ public static class CatchmentsApi
 
     private static void WriteFeature(Utf8JsonWriter json, CatchmentRequest r, Catchment c, Geometry wgs84, int? inArea)
     {
-        var box = wgs84.EnvelopeInternal;
-        json.WriteStartObject();
-        json.WriteString("type", "Feature");
-        json.WriteString("id", c.Provider);
-        json.WriteStartArray("bbox");
-        json.WriteNumberValue(box.MinX);
-        json.WriteNumberValue(box.MinY);
-        json.WriteNumberValue(box.MaxX);
-        json.WriteNumberValue(box.MaxY);
-        json.WriteEndArray();
-        json.WritePropertyName("geometry");
-        JsonSerializer.Serialize(json, wgs84, GeometryJson);
-        json.WriteStartObject("properties");
+        GeoJsonFeature.WriteStart(json, c.Provider, wgs84);
         json.WriteString("provider", c.Provider);
         json.WriteString("name", c.Name);
         json.WriteString("method", r.MethodName);
