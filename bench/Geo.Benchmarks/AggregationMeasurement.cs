@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Geo.Core.Indicators;
 using Geo.Core.Sources;
 using Geo.Core.Statistics;
-using Geo.Data;
+using Geo.Model;
 using Geo.Data.Demo;
 using Geo.Data.Loading;
 

@@ -4,7 +4,7 @@ using Geo.Core.Indicators;
 using Geo.Core.Indicators.Suppression;
 using Geo.Core.Sources;
 using Geo.Core.Statistics;
-using Geo.Data;
+using Geo.Model;
 using NetTopologySuite.Geometries;
 using Npgsql;
 

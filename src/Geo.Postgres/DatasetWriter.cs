@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Geo.Core.Geography;
-using Geo.Data;
+using Geo.Model;
 using Geo.Spatial.Projection;
 using Geo.Tiles;
 using Npgsql;

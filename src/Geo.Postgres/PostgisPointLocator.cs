@@ -1,4 +1,4 @@
-using Geo.Data.Join;
+using Geo.Spatial.Join;
 using Npgsql;
 using NpgsqlTypes;
 

@@ -1,4 +1,4 @@
-using Geo.Data;
+using Geo.Model;
 using Npgsql;
 
 namespace Geo.Postgres;
@@ -72,7 +72,7 @@ public sealed class PostgresStore : IAsyncDisposable, IDisposable
     /// by default as many as this machine has cores.</param>
     /// <exception cref="StoreException">The database holds no dataset of this schema version.</exception>
     public async Task<PostgisPointLocator> LocatorAsync(
-        Data.Join.PointCoordinateSystem system, int? connections = null, CancellationToken cancellation = default)
+        Spatial.Join.PointCoordinateSystem system, int? connections = null, CancellationToken cancellation = default)
     {
         await using var connection = await DataSource.OpenConnectionAsync(cancellation);
         await CheckSchemaAsync(connection, cancellation);

@@ -1,4 +1,4 @@
-using Geo.Data;
+using Geo.Model;
 
 namespace Geo.Postgres;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Geo.Core.Geography;
-using Geo.Data;
+using Geo.Model;
 using NetTopologySuite.Geometries;
 
 namespace Geo.Tiles;

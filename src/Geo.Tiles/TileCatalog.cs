@@ -1,5 +1,5 @@
 using Geo.Core.Geography;
-using Geo.Data;
+using Geo.Model;
 
 namespace Geo.Tiles;
 

@@ -2,7 +2,7 @@ using Geo.Api.Hosting;
 using Geo.Core.Geography;
 using Geo.Core.Indicators;
 using Geo.Core.Indicators.Suppression;
-using Geo.Data;
+using Geo.Model;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Geo.Api.Tests;

@@ -1,5 +1,5 @@
 using Geo.Api.Hosting;
-using Geo.Data;
+using Geo.Model;
 using Geo.Tests;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Geo.Core.Catchments;
-using Geo.Data;
+using Geo.Model;
 using Geo.Data.Demo;
 using Geo.Data.Loading;
 

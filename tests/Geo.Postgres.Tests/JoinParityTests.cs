@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Geo.Data.Join;
+using Geo.Spatial.Join;
 using Geo.Spatial.Projection;
 
 namespace Geo.Postgres.Tests;

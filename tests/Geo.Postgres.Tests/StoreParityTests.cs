@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Geo.Core.Geography;
-using Geo.Data;
+using Geo.Model;
 
 namespace Geo.Postgres.Tests;
 

@@ -1,4 +1,4 @@
-using Geo.Data;
+using Geo.Model;
 using Geo.Data.Demo;
 using Geo.Data.Loading;
 using NetTopologySuite.Features;

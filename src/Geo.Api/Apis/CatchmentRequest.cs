@@ -1,7 +1,7 @@
 using System.Globalization;
 using Geo.Api.Hosting;
 using Geo.Core.Catchments;
-using Geo.Data;
+using Geo.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Geo.Api.Apis;

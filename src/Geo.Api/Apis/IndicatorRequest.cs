@@ -1,7 +1,7 @@
 using Geo.Api.Hosting;
 using Geo.Core.Geography;
 using Geo.Core.Indicators;
-using Geo.Data;
+using Geo.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Geo.Api.Apis;

@@ -1,5 +1,5 @@
 using Geo.Api.Apis;
-using Geo.Data;
+using Geo.Model;
 using Geo.Data.Demo;
 using Geo.Data.Loading;
 using Geo.Postgres;

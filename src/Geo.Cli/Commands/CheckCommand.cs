@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Geo.Core.Geography;
-using Geo.Data;
+using Geo.Model;
 using Geo.Data.Indicators;
 using Geo.Data.Loading;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Geo.Data;
+using Geo.Model;
 using Geo.Data.Demo;
 using Geo.Data.Loading;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Geo.Core.Catchments;
 using Geo.Core.Geography;
 using Geo.Core.Indicators;
-using Geo.Data;
+using Geo.Model;
 using NetTopologySuite.Geometries;
 
 namespace Geo.Cli.Commands;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Geo.Core.Indicators;
-using Geo.Data;
+using Geo.Model;
 using Geo.Data.Export;
 
 namespace Geo.Cli.Commands;

@@ -1,5 +1,6 @@
 using Geo.Core.Indicators;
 using Geo.Data.Indicators;
+using Geo.Model;
 
 namespace Geo.Data.Export;
 

@@ -1,3 +1,5 @@
+using Geo.Spatial.Join;
+
 namespace Geo.Data.Join;
 
 /// <summary>

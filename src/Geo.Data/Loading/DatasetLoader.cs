@@ -9,6 +9,7 @@ using Geo.Data.Indicators;
 using Geo.Data.Manifest;
 using Geo.Spatial.Coverage;
 using NetTopologySuite.Geometries;
+using Geo.Model;
 
 namespace Geo.Data.Loading;
 

@@ -3,6 +3,7 @@ using Geo.Core.Geography;
 using Geo.Core.Indicators;
 using Geo.Data.Import;
 using Geo.Data.Loading;
+using Geo.Model;
 using Geo.Tests;
 
 namespace Geo.Data.Tests.Indicators;

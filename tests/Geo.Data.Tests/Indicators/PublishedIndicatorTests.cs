@@ -2,6 +2,7 @@ using Geo.Core.Geography;
 using Geo.Core.Indicators.Suppression;
 using Geo.Data.Demo;
 using Geo.Data.Loading;
+using Geo.Model;
 using Geo.Tests;
 
 namespace Geo.Data.Tests.Indicators;

@@ -1,4 +1,4 @@
-namespace Geo.Data.Join;
+namespace Geo.Spatial.Join;
 
 /// <summary>Which coordinates a points file holds, and so which polygons (in the same CRS) it must be joined to.</summary>
 public enum PointCoordinateSystem

@@ -1,7 +1,7 @@
-namespace Geo.Data.Join;
+namespace Geo.Spatial.Join;
 
 /// <summary>
-/// Finds the polygon covering each of a batch of points: the in-process <see cref="Spatial.Join.PointIndex"/>, or a
+/// Finds the polygon covering each of a batch of points: the in-process <see cref="PointIndex"/>, or a
 /// database holding the polygons. Polygons are numbered 0..Count-1 in code order; the lowest covering one wins.
 /// </summary>
 public interface IPointLocator

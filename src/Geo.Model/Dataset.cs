@@ -6,18 +6,17 @@ using Geo.Core.Inequality;
 using Geo.Core.Indicators.Suppression;
 using Geo.Core.Reports;
 using Geo.Core.Sources;
-using Geo.Data.Join;
 using Geo.Spatial.Coverage;
 using Geo.Spatial.Join;
 using Geo.Spatial.Projection;
 using NetTopologySuite.Geometries;
 
-namespace Geo.Data;
+namespace Geo.Model;
 
 /// <summary>
 /// A loaded dataset: the hierarchy, the boundary of every area (British National Grid metres, SRID
 /// 27700; levels above the neighbourhood dissolved from it), population, deprivation and what loading
-/// found. Immutable once built by <see cref="Loading.DatasetLoader"/>; safe to share between threads.
+/// found. Immutable once built by the loader (Geo.Data.Loading.DatasetLoader) or the store (Geo.Postgres); safe to share between threads.
 /// </summary>
 public sealed class Dataset
 {
