@@ -2,6 +2,8 @@ using System.ComponentModel;
 using System.Text.Json;
 using Geo.Api.Hosting;
 using Geo.Core.Geography;
+using Geo.Query;
+using Geo.Query.Vocabulary;
 using Geo.Spatial.Projection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NetTopologySuite.Geometries;
@@ -44,7 +46,7 @@ public static class AreasApi
         DatasetHost host,
         [Description("Text to find in area names or codes (case-insensitive).")] string? q,
         [Description("Most areas to return, 1 to 100 (default 20).")] int? limit,
-        [Description("Only areas of this level: system, icp, place or neighbourhood.")] string? level)
+        [Description("Only areas of this level: " + LevelWords.Help + ".")] string? level)
     {
         if (string.IsNullOrWhiteSpace(q))
         {
@@ -56,15 +58,14 @@ public static class AreasApi
             return ApiProblems.BadParameter("limit", $"limit must be from 1 to {MaxLimit}, not {limit}.");
         }
 
-        Level? wanted = null;
-        if (level is not null)
+        Level? wanted;
+        try
         {
-            if (!LevelNames.TryParse(level, out var parsed))
-            {
-                return ApiProblems.BadParameter("level", $"level must be system, icp, place or neighbourhood, not '{level}'.");
-            }
-
-            wanted = parsed;
+            wanted = level is null ? null : LevelWords.Parse(level);
+        }
+        catch (QueryException e)
+        {
+            return ApiProblems.From(e);
         }
 
         var hits = host.Search.Find(q, limit ?? DefaultLimit, wanted)
@@ -75,54 +76,42 @@ public static class AreasApi
 
     public static Results<Ok<AreaDto>, ProblemHttpResult> GetArea(
         [Description("Area code, e.g. an ICB (E54...), a district (E06-E09...) or an LSOA (E01...).")] string code,
-        DatasetHost host)
-    {
-        var dataset = host.Dataset;
-        var geography = dataset.Geography;
-        var area = geography.Find(code);
-        if (area is null)
+        DatasetHost host) =>
+        ApiProblems.Answer(() =>
         {
-            return ApiProblems.UnknownArea(code, dataset.Name);
-        }
+            var dataset = host.Dataset;
+            var geography = dataset.Geography;
+            var area = host.Queries.Area(code);
+            var parent = area.ParentCode is null ? null : Ref(geography.Get(area.ParentCode));
+            double[]? bbox = null;
+            if (dataset.Boundaries.TryGetValue(area.Code, out var boundary))
+            {
+                var box = BritishNationalGrid.ToWgs84(boundary).EnvelopeInternal;
+                bbox = [box.MinX, box.MinY, box.MaxX, box.MaxY];
+            }
 
-        var parent = area.ParentCode is null ? null : Ref(geography.Get(area.ParentCode));
-        double[]? bbox = null;
-        if (dataset.Boundaries.TryGetValue(area.Code, out var boundary))
-        {
-            var box = BritishNationalGrid.ToWgs84(boundary).EnvelopeInternal;
-            bbox = [box.MinX, box.MinY, box.MaxX, box.MaxY];
-        }
-
-        return TypedResults.Ok(new AreaDto(
-            area.Code,
-            area.Name,
-            area.Level.ToName(),
-            parent,
-            geography.Ancestors(area).Select(Ref).ToArray(),
-            geography.Children(area).Select(Ref).ToArray(),
-            area.IsPartial,
-            area.DistrictCode,
-            bbox));
-    }
+            return new AreaDto(
+                area.Code,
+                area.Name,
+                area.Level.ToName(),
+                parent,
+                geography.Ancestors(area).Select(Ref).ToArray(),
+                geography.Children(area).Select(Ref).ToArray(),
+                area.IsPartial,
+                area.DistrictCode,
+                bbox);
+        });
 
     public static Results<FileContentHttpResult, ProblemHttpResult> GetBoundary(
         [Description("Area code.")] string code,
-        DatasetHost host)
-    {
-        var dataset = host.Dataset;
-        var area = dataset.Geography.Find(code);
-        if (area is null)
+        DatasetHost host) =>
+        ApiProblems.File(() =>
         {
-            return ApiProblems.UnknownArea(code, dataset.Name);
-        }
-
-        if (!dataset.Boundaries.TryGetValue(area.Code, out var boundary))
-        {
-            return ApiProblems.NoBoundary(area.Code);
-        }
-
-        return TypedResults.File(Feature(area, BritishNationalGrid.ToWgs84(boundary)), "application/geo+json");
-    }
+            var area = host.Queries.Area(code);
+            return host.Dataset.Boundaries.TryGetValue(area.Code, out var boundary)
+                ? TypedResults.File(Feature(area, BritishNationalGrid.ToWgs84(boundary)), "application/geo+json")
+                : throw QueryException.NoBoundary(area.Code);
+        });
 
     private static byte[] Feature(Area area, Geometry wgs84)
     {

@@ -2,8 +2,8 @@ using System.ComponentModel;
 using System.Text.Json;
 using Geo.Api.Hosting;
 using Geo.Core.Catchments;
-using Geo.Core.Geography;
-using Geo.Data.Export;
+using Geo.Query;
+using Geo.Query.Vocabulary;
 using Geo.Spatial.Projection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NetTopologySuite.Geometries;
@@ -71,174 +71,121 @@ public static class CatchmentsApi
 
     public static Results<Ok<CatchmentListDto>, ProblemHttpResult> ListCatchments(
         DatasetHost host,
-        [Description(CatchmentRequest.MethodHelp)] string? method,
-        [Description(CatchmentRequest.ThresholdHelp)] string? threshold,
-        [Description("Only providers whose catchment has a neighbourhood inside this area code.")] string? area)
-    {
-        if (CatchmentRequest.TryResolve(host, method, threshold, out var r) is { } problem)
+        [Description(CatchmentWords.MethodHelp)] string? method,
+        [Description(CatchmentWords.ThresholdHelp)] string? threshold,
+        [Description("Only providers whose catchment has a neighbourhood inside this area code.")] string? area) =>
+        ApiProblems.Answer(() =>
         {
-            return problem;
-        }
-
-        IEnumerable<(Catchment Catchment, int? InArea)> chosen;
-        string? areaCode = null;
-        if (area is not null)
-        {
-            if (Touching(r, area, out var touching) is { } unknown)
-            {
-                return unknown;
-            }
-
-            areaCode = r.Dataset.Geography.Find(area)!.Code;
-            chosen = touching.OrderByDescending(t => t.InArea).ThenBy(t => t.Catchment.Provider, StringComparer.Ordinal)
-                .Select(t => (t.Catchment, (int?)t.InArea));
-        }
-        else
-        {
-            chosen = r.Set.Catchments.Select(c => (c, (int?)null));
-        }
-
-        var set = r.Set;
-        var summary = new CatchmentSummaryDto(set.Catchments.Count, set.Catchments.Count(c => c.Members.Count > 0),
-            set.NeighbourhoodsWithFlow, set.NeighbourhoodsByMemberships, set.OverlappingNeighbourhoods, set.Unassigned.Count, set.Ties);
-        var items = chosen.Select(x => new CatchmentItemDto(x.Catchment.Provider, x.Catchment.Name, x.Catchment.Members.Count, x.InArea,
-            Round(r.Population(x.Catchment)), Round(x.Catchment.TotalFlow), Round(x.Catchment.MemberFlow),
-            x.Catchment.SharedNeighbourhoods, x.Catchment.OverlappingProviders.Count)).ToArray();
-        var flows = r.Dataset.Flows!;
-        return TypedResults.Ok(new CatchmentListDto(r.Dataset.Name, r.Dataset.Synthetic, flows.Providers, flows.Counts, r.MethodName,
-            r.Threshold, r.Describe(), areaCode, summary, items));
-    }
+            var r = host.Queries.Catchments(method, threshold);
+            var inside = area is null ? null : host.Queries.Area(area, "area");
+            var chosen = inside is null
+                ? r.Set.Catchments.Select(c => (Catchment: c, InArea: (int?)null))
+                : r.Touching(inside).OrderByDescending(t => t.InArea).ThenBy(t => t.Catchment.Provider, StringComparer.Ordinal)
+                    .Select(t => (t.Catchment, InArea: (int?)t.InArea));
+            var set = r.Set;
+            var summary = new CatchmentSummaryDto(set.Catchments.Count, set.Catchments.Count(c => c.Members.Count > 0),
+                set.NeighbourhoodsWithFlow, set.NeighbourhoodsByMemberships, set.OverlappingNeighbourhoods, set.Unassigned.Count, set.Ties);
+            var items = chosen.Select(x => new CatchmentItemDto(x.Catchment.Provider, x.Catchment.Name, x.Catchment.Members.Count, x.InArea,
+                Round(r.Population(x.Catchment)), Round(x.Catchment.TotalFlow), Round(x.Catchment.MemberFlow),
+                x.Catchment.SharedNeighbourhoods, x.Catchment.OverlappingProviders.Count)).ToArray();
+            return new CatchmentListDto(r.Dataset.Name, r.Dataset.Synthetic, r.Flows.Providers, r.Flows.Counts, MethodName(r),
+                r.Threshold, r.Describe(), inside?.Code, summary, items);
+        });
 
     public static Results<Ok<CatchmentDto>, ProblemHttpResult> GetCatchment(
         [Description("Provider code, e.g. a GP practice's ODS code.")] string provider,
         DatasetHost host,
-        [Description(CatchmentRequest.MethodHelp)] string? method,
-        [Description(CatchmentRequest.ThresholdHelp)] string? threshold)
-    {
-        if (CatchmentRequest.TryResolve(host, method, threshold, out var r) is { } problem)
+        [Description(CatchmentWords.MethodHelp)] string? method,
+        [Description(CatchmentWords.ThresholdHelp)] string? threshold) =>
+        ApiProblems.Answer(() =>
         {
-            return problem;
-        }
+            var r = host.Queries.Catchments(method, threshold);
+            var c = r.Find(provider);
+            var dataset = r.Dataset;
+            var members = c.Members.Select(m =>
+            {
+                var area = dataset.Geography.Find(m.Neighbourhood);
+                var people = dataset.Population.TryGetValue(m.Neighbourhood, out var bands) ? bands.Sum() : 0;
+                return new CatchmentMemberDto(m.Neighbourhood, area?.Name ?? m.Neighbourhood, area?.ParentCode, Round(m.Flow), Round(m.Share),
+                    Round(m.Weight), people);
+            }).ToArray();
+            var overlaps = r.Overlaps(c).Select(o => new CatchmentOverlapDto(o.Provider, o.Name, o.SharedNeighbourhoods)).ToArray();
+            double[]? bbox = null;
+            if (r.Boundary(c) is { } boundary)
+            {
+                var box = BritishNationalGrid.ToWgs84(boundary).EnvelopeInternal;
+                bbox = [box.MinX, box.MinY, box.MaxX, box.MaxY];
+            }
 
-        if (r.TryFind(provider, out var c) is { } missing)
-        {
-            return missing;
-        }
-
-        var dataset = r.Dataset;
-        var members = c.Members.Select(m =>
-        {
-            var area = dataset.Geography.Find(m.Neighbourhood);
-            var people = dataset.Population.TryGetValue(m.Neighbourhood, out var bands) ? bands.Sum() : 0;
-            return new CatchmentMemberDto(m.Neighbourhood, area?.Name ?? m.Neighbourhood, area?.ParentCode, Round(m.Flow), Round(m.Share),
-                Round(m.Weight), people);
-        }).ToArray();
-        var overlaps = c.Members.SelectMany(m => r.Set.Containing(m.Neighbourhood))
-            .Where(o => o.Provider != c.Provider)
-            .GroupBy(o => o.Provider)
-            .Select(g => new CatchmentOverlapDto(g.Key, g.First().Name, g.Count()))
-            .OrderByDescending(o => o.SharedNeighbourhoods).ThenBy(o => o.Provider, StringComparer.Ordinal)
-            .ToArray();
-        double[]? bbox = null;
-        if (dataset.CatchmentBoundary(r.Options, c.Provider) is { } boundary)
-        {
-            var box = BritishNationalGrid.ToWgs84(boundary).EnvelopeInternal;
-            bbox = [box.MinX, box.MinY, box.MaxX, box.MaxY];
-        }
-
-        var flows = dataset.Flows!;
-        return TypedResults.Ok(new CatchmentDto(c.Provider, c.Name, flows.Providers, flows.Counts, r.MethodName, r.Threshold, r.Describe(),
-            dataset.Synthetic, Round(c.TotalFlow), Round(c.MemberFlow), Round(r.Population(c)), members, overlaps, bbox));
-    }
+            return new CatchmentDto(c.Provider, c.Name, r.Flows.Providers, r.Flows.Counts, MethodName(r), r.Threshold, r.Describe(),
+                dataset.Synthetic, Round(c.TotalFlow), Round(c.MemberFlow), Round(r.Population(c)), members, overlaps, bbox);
+        });
 
     public static Results<FileContentHttpResult, ProblemHttpResult> GetBoundary(
         [Description("Provider code.")] string provider,
         DatasetHost host,
-        [Description(CatchmentRequest.MethodHelp)] string? method,
-        [Description(CatchmentRequest.ThresholdHelp)] string? threshold)
-    {
-        if (CatchmentRequest.TryResolve(host, method, threshold, out var r) is { } problem)
+        [Description(CatchmentWords.MethodHelp)] string? method,
+        [Description(CatchmentWords.ThresholdHelp)] string? threshold) =>
+        ApiProblems.File(() =>
         {
-            return problem;
-        }
+            var r = host.Queries.Catchments(method, threshold);
+            var c = r.Find(provider);
+            if (r.Boundary(c) is not { } boundary)
+            {
+                throw QueryException.NoBoundary(c.Provider);
+            }
 
-        if (r.TryFind(provider, out var c) is { } missing)
-        {
-            return missing;
-        }
+            using var stream = new MemoryStream();
+            using (var json = new Utf8JsonWriter(stream))
+            {
+                WriteFeature(json, r, c, BritishNationalGrid.ToWgs84(boundary), null);
+            }
 
-        if (r.Dataset.CatchmentBoundary(r.Options, c.Provider) is not { } boundary)
-        {
-            return ApiProblems.NoBoundary(c.Provider);
-        }
-
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream))
-        {
-            WriteFeature(json, r, c, BritishNationalGrid.ToWgs84(boundary), null);
-        }
-
-        return TypedResults.File(stream.ToArray(), "application/geo+json");
-    }
+            return TypedResults.File(stream.ToArray(), "application/geo+json");
+        });
 
     public static Results<FileContentHttpResult, ProblemHttpResult> GetBoundaries(
         DatasetHost host,
         [Description("Area code: the catchments with a neighbourhood inside it are drawn (required).")] string? area,
-        [Description(CatchmentRequest.MethodHelp)] string? method,
-        [Description(CatchmentRequest.ThresholdHelp)] string? threshold)
-    {
-        if (CatchmentRequest.TryResolve(host, method, threshold, out var r) is { } problem)
+        [Description(CatchmentWords.MethodHelp)] string? method,
+        [Description(CatchmentWords.ThresholdHelp)] string? threshold) =>
+        ApiProblems.File(() =>
         {
-            return problem;
-        }
+            var r = host.Queries.Catchments(method, threshold);
+            var inside = host.Queries.Area(area, "area");
+            var chosen = r.Touching(inside);
+            var boundaries = new Geometry?[chosen.Count];
+            Parallel.For(0, chosen.Count, i => boundaries[i] = r.Boundary(chosen[i].Catchment) is { } b ? BritishNationalGrid.ToWgs84(b) : null);
 
-        if (string.IsNullOrWhiteSpace(area))
-        {
-            return ApiProblems.BadParameter("area", "Give the area whose catchments to draw, e.g. ?area=E08000035.");
-        }
-
-        if (Touching(r, area, out var touching) is { } unknown)
-        {
-            return unknown;
-        }
-
-        var chosen = touching.OrderBy(t => t.Catchment.Provider, StringComparer.Ordinal).ToArray();
-        var boundaries = new Geometry?[chosen.Length];
-        Parallel.For(0, chosen.Length, i =>
-        {
-            var b = r.Dataset.CatchmentBoundary(r.Options, chosen[i].Catchment.Provider);
-            boundaries[i] = b is null ? null : BritishNationalGrid.ToWgs84(b);
-        });
-
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream))
-        {
-            json.WriteStartObject();
-            json.WriteString("type", "FeatureCollection");
-            json.WriteString("area", r.Dataset.Geography.Find(area)!.Code);
-            json.WriteString("method", r.MethodName);
-            if (r.Threshold is { } t)
+            using var stream = new MemoryStream();
+            using (var json = new Utf8JsonWriter(stream))
             {
-                json.WriteNumber("threshold", t);
-            }
-
-            json.WriteString("description", r.Describe());
-            json.WriteBoolean("synthetic", r.Dataset.Synthetic);
-            json.WriteStartArray("features");
-            for (var i = 0; i < chosen.Length; i++)
-            {
-                if (boundaries[i] is { } wgs84)
+                json.WriteStartObject();
+                json.WriteString("type", "FeatureCollection");
+                json.WriteString("area", inside.Code);
+                json.WriteString("method", MethodName(r));
+                if (r.Threshold is { } t)
                 {
-                    WriteFeature(json, r, chosen[i].Catchment, wgs84, chosen[i].InArea);
+                    json.WriteNumber("threshold", t);
                 }
+
+                json.WriteString("description", r.Describe());
+                json.WriteBoolean("synthetic", r.Dataset.Synthetic);
+                json.WriteStartArray("features");
+                for (var i = 0; i < chosen.Count; i++)
+                {
+                    if (boundaries[i] is { } wgs84)
+                    {
+                        WriteFeature(json, r, chosen[i].Catchment, wgs84, chosen[i].InArea);
+                    }
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
             }
 
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        return TypedResults.File(stream.ToArray(), "application/geo+json");
-    }
+            return TypedResults.File(stream.ToArray(), "application/geo+json");
+        });
 
     public static Results<Ok<IndicatorAreaDto>, ProblemHttpResult> GetIndicator(
         [Description("Provider code.")] string provider,
@@ -246,65 +193,18 @@ public static class CatchmentsApi
         DatasetHost host,
         HttpRequest request,
         [Description("Time period (default: the indicator's latest).")] string? period,
-        [Description(CatchmentRequest.MethodHelp)] string? method,
-        [Description(CatchmentRequest.ThresholdHelp)] string? threshold)
-    {
-        if (CatchmentRequest.TryResolve(host, method, threshold, out var r) is { } problem)
-        {
-            return problem;
-        }
+        [Description(CatchmentWords.MethodHelp)] string? method,
+        [Description(CatchmentWords.ThresholdHelp)] string? threshold) =>
+        ApiProblems.Answer(() => RowAnswers.Area(host.Queries.CatchmentIndicator(provider, id, period, method, threshold), request));
 
-        if (r.TryFind(provider, out var c) is { } missing)
-        {
-            return missing;
-        }
+    private static string MethodName(CatchmentSelection r) => CatchmentWords.Name(r.Options.Method);
 
-        if (IndicatorRequest.TryResolve(host, id, null, period, out var ir) is { } indicatorProblem)
-        {
-            return indicatorProblem;
-        }
-
-        if (CatchmentIndicator.Unsupported(ir.Engine.Source) is { } reason)
-        {
-            return ApiProblems.BadParameter("id", reason);
-        }
-
-        var row = CatchmentIndicator.Publish(ir.Engine, ir.View.Period, c);
-        var selection = $"catchment of {c.Provider} ({r.Describe()})";
-        var metadata = ExportMetadata.For(r.Dataset, ir.View, selection, IndicatorsApi.Link(request));
-        return TypedResults.Ok(new IndicatorAreaDto(metadata, IndicatorRowDto.From(row, ir.Definition)));
-    }
-
-    /// <summary>The catchments with a member inside the area, with how many members are inside; or the 404 problem.</summary>
-    private static ProblemHttpResult? Touching(CatchmentRequest r, string area, out List<(Catchment Catchment, int InArea)> touching)
-    {
-        touching = [];
-        var found = r.Dataset.Geography.Find(area);
-        if (found is null)
-        {
-            return ApiProblems.UnknownArea(area, r.Dataset.Name);
-        }
-
-        var inside = found.Level == Level.Neighbourhood ? [found] : r.Dataset.Geography.Neighbourhoods(found);
-        var counts = new Dictionary<Catchment, int>(ReferenceEqualityComparer.Instance);
-        foreach (var n in inside)
-        {
-            foreach (var c in r.Set.Containing(n.Code))
-            {
-                counts[c] = counts.GetValueOrDefault(c) + 1;
-            }
-        }
-
-        touching = [.. counts.Select(x => (x.Key, x.Value))];
-        return null;
-    }
-
-    private static void WriteFeature(Utf8JsonWriter json, CatchmentRequest r, Catchment c, Geometry wgs84, int? inArea)
+    private static void WriteFeature(Utf8JsonWriter json, CatchmentSelection r, Catchment c, Geometry wgs84, int? inArea)
     {
         GeoJsonFeature.WriteStart(json, c.Provider, wgs84);
         json.WriteString("provider", c.Provider);
         json.WriteString("name", c.Name);
-        json.WriteString("method", r.MethodName);
+        json.WriteString("method", MethodName(r));
         if (r.Threshold is { } t)
         {
             json.WriteNumber("threshold", t);

@@ -1,8 +1,6 @@
 using System.ComponentModel;
 using Geo.Api.Hosting;
 using Geo.Core.Indicators;
-using Geo.Core.Indicators.Suppression;
-using Geo.Core.Inequality;
 using Geo.Data.Export;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -10,10 +8,8 @@ namespace Geo.Api.Apis;
 
 /// <summary>
 /// Every neighbourhood of an area with its Gi* or local Moran class, for a map of where the indicator
-/// clusters: <c>GET /api/indicators/{id}/areas/{code}/hotspot-classes?by=gistar|moran</c>. The statistics
-/// run on true counts (<see cref="Hotspots.Classify"/>); a suppressed neighbourhood's class is withheld, and
-/// z, p and q are served only when no neighbourhood of the area is suppressed (with every other z known, a
-/// hidden neighbourhood's smoothed rate could be solved for). Stateless.
+/// clusters: <c>GET /api/indicators/{id}/areas/{code}/hotspot-classes?by=gistar|moran</c>, from
+/// <see cref="Query.DatasetQueries.HotspotClasses"/> (which withholds what would disclose a suppressed count). Stateless.
 /// </summary>
 public static class HotspotClassesApi
 {
@@ -41,41 +37,14 @@ public static class HotspotClassesApi
         [Description("Time period (default: the indicator's latest).")] string? period,
         [Description("gistar (Getis-Ord Gi*, the default) or moran (local Moran's I).")] string? by,
         DatasetHost host,
-        HttpRequest request)
-    {
-        if (IndicatorRequest.TryResolve(host, id, code, period, out var r) is { } problem)
+        HttpRequest request) =>
+        ApiProblems.Answer(() =>
         {
-            return problem;
-        }
-
-        HotspotOrder order;
-        switch (by?.ToLowerInvariant())
-        {
-            case null or "gistar": order = HotspotOrder.GiStar; break;
-            case "moran": order = HotspotOrder.Moran; break;
-            default: return ApiProblems.BadParameter("by", $"by must be gistar or moran, not '{by}'.");
-        }
-
-        if (InequalityProfile.Unsupported(r.Engine.Source) is { } reason)
-        {
-            return ApiProblems.BadParameter("id", reason);
-        }
-
-        var clusters = Hotspots.Classify(r.View, r.Engine.Compute(r.View.Period), r.Dataset.NeighbourhoodContiguity, r.Area!.Code, order);
-        var anyHidden = r.View.AtLevel(Core.Geography.Level.Neighbourhood, r.Area.Code).Any(x => x.Suppression != SuppressionReason.None);
-        var rows = clusters.Select(c =>
-        {
-            var hidden = c.Row.Suppression != SuppressionReason.None;
-            return new HotspotClassDto(c.Row.Area.Code, c.Row.Area.Name, hidden ? "suppressed" : Name(c.Class),
-                anyHidden ? null : Round(c.Z), anyHidden ? null : Round(c.P), anyHidden ? null : Round(c.Q));
-        }).OrderBy(x => x.Code, StringComparer.Ordinal).ToArray();
-        var method = order == HotspotOrder.GiStar ? "Getis-Ord Gi*" : "local Moran's I";
-        var note = anyHidden ? "z, p and q withheld: a neighbourhood of the area is suppressed" : null;
-        var metadata = ExportMetadata.For(r.Dataset, r.View, $"{method} classes of the neighbourhoods inside {r.Area.Code}", IndicatorsApi.Link(request));
-        return TypedResults.Ok(new HotspotClassesDto(metadata,
-            $"{method} on empirical Bayes smoothed observed/expected ratios, queen contiguity, Benjamini-Hochberg FDR {Hotspots.FalseDiscoveryRate}",
-            rows, note));
-    }
+            var classes = host.Queries.HotspotClasses(id, period, code, by);
+            var rows = classes.Neighbourhoods.Select(c => new HotspotClassDto(c.Row.Area.Code, c.Row.Area.Name,
+                c.Class is { } known ? Name(known) : "suppressed", Round(c.Z), Round(c.P), Round(c.Q))).ToArray();
+            return new HotspotClassesDto(RowAnswers.Metadata(classes.Indicator, classes.Selection, request), classes.Method, rows, classes.Note);
+        });
 
     /// <summary>The class as the API and viewer name it.</summary>
     public static string Name(LocalClusterClass c) => c switch
@@ -89,7 +58,7 @@ public static class HotspotClassesApi
         _ => "not significant",
     };
 
-    private static double? Round(double value) => double.IsFinite(value) ? Math.Round(value, 6) : null;
+    private static double? Round(double? value) => value is { } v ? Math.Round(v, 6) : null;
 }
 
 /// <summary>The classes of an area's neighbourhoods with the export metadata.</summary>

@@ -1,28 +1,23 @@
 using System.ComponentModel;
-using System.Text;
 using Geo.Api.Hosting;
 using Geo.Core.Geography;
-using Geo.Core.Indicators;
-using Geo.Data.Export;
+using Geo.Query.Vocabulary;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Geo.Api.Apis;
 
 /// <summary>
 /// The indicators and their published figures: one area, an area's children, every area of a level, an area's hotspots, as
-/// JSON, CSV or GeoJSON. Every row comes from <see cref="IndicatorView"/>, so suppression always applies;
-/// CSV and GeoJSON are written by <see cref="IndicatorExporter"/>, byte for byte what <c>geo export</c> writes.
+/// JSON, CSV or GeoJSON. Each endpoint passes its words to one of <see cref="Query.DatasetQueries"/>' use cases (the same
+/// that <c>geo export</c> and <c>geo hotspots</c> call) and formats the answer with <see cref="RowAnswers"/>.
 /// </summary>
 public static class IndicatorsApi
 {
-    public const int DefaultTop = 20;
-    public const int MaxTop = 1000;
-
     private const string PeriodHelp = "Time period (default: the indicator's latest).";
+    private const string TopHelp = "How many neighbourhoods, 1 to 1000 (default 20).";
+    private const string ByHelp = HotspotOrderWords.Help + " (default rate).";
     private const string RowsHelp = "Each row has exactly the columns of geo export (see metadata.columns), numbers rounded to 6 decimals; "
         + "suppressed figures are null.";
-
-    private static readonly UTF8Encoding Utf8WithBom = new(encoderShouldEmitUTF8Identifier: true);
 
     public static IEndpointRouteBuilder MapIndicatorsApi(this IEndpointRouteBuilder app)
     {
@@ -108,240 +103,81 @@ public static class IndicatorsApi
         [Description("Area code.")] string code,
         [Description(PeriodHelp)] string? period,
         DatasetHost host,
-        HttpRequest request)
-    {
-        if (IndicatorRequest.TryResolve(host, id, code, period, out var r) is { } problem)
-        {
-            return problem;
-        }
-
-        var metadata = ExportMetadata.For(r.Dataset, r.View, $"area {r.Area!.Code}", Link(request));
-        return TypedResults.Ok(new IndicatorAreaDto(metadata, r.Row(r.Area)));
-    }
+        HttpRequest request) =>
+        ApiProblems.Answer(() => RowAnswers.Area(host.Queries.AreaRow(id, period, code), request));
 
     public static Results<Ok<IndicatorRowsDto>, ProblemHttpResult> GetChildren(
         [Description("Indicator id.")] string id,
         [Description("Area code whose children to list.")] string code,
         [Description(PeriodHelp)] string? period,
         DatasetHost host,
-        HttpRequest request)
-    {
-        if (IndicatorRequest.TryResolve(host, id, code, period, out var r) is { } problem)
-        {
-            return problem;
-        }
-
-        var rows = Children(r);
-        return TypedResults.Ok(Rows(r, rows, ChildrenSelection(r), request));
-    }
+        HttpRequest request) =>
+        ApiProblems.Answer(() => RowAnswers.Rows(host.Queries.Children(id, period, code), request));
 
     public static Results<FileContentHttpResult, ProblemHttpResult> GetChildrenCsv(
         [Description("Indicator id.")] string id,
         [Description("Area code whose children to list.")] string code,
         [Description(PeriodHelp)] string? period,
-        DatasetHost host)
-    {
-        if (IndicatorRequest.TryResolve(host, id, code, period, out var r) is { } problem)
-        {
-            return problem;
-        }
-
-        return Csv(r, Children(r), "children");
-    }
+        DatasetHost host) =>
+        ApiProblems.File(() => RowAnswers.Csv(host.Queries.Children(id, period, code)));
 
     public static Results<FileContentHttpResult, ProblemHttpResult> GetChildrenGeoJson(
         [Description("Indicator id.")] string id,
         [Description("Area code whose children to list.")] string code,
         [Description(PeriodHelp)] string? period,
         DatasetHost host,
-        HttpRequest request)
-    {
-        if (IndicatorRequest.TryResolve(host, id, code, period, out var r) is { } problem)
-        {
-            return problem;
-        }
-
-        return GeoJson(r, Children(r), ChildrenSelection(r), request);
-    }
+        HttpRequest request) =>
+        ApiProblems.File(() => RowAnswers.GeoJson(host.Queries.Children(id, period, code), request));
 
     public static Results<Ok<IndicatorRowsDto>, ProblemHttpResult> GetLevel(
         [Description("Indicator id.")] string id,
-        [Description("system, icp, place or neighbourhood.")] string level,
+        [Description(LevelWords.Help + ".")] string level,
         [Description(PeriodHelp)] string? period,
         DatasetHost host,
-        HttpRequest request)
-    {
-        if (ResolveLevel(host, id, level, period, out var r, out var at) is { } problem)
-        {
-            return problem;
-        }
-
-        var rows = r.View.AtLevel(at).ToArray();
-        return TypedResults.Ok(Rows(r, rows, $"every {level.ToLowerInvariant()} in {r.Area!.Code}", request));
-    }
+        HttpRequest request) =>
+        ApiProblems.Answer(() => RowAnswers.Rows(host.Queries.Level(id, period, level), request));
 
     public static Results<Ok<LevelValuesDto>, ProblemHttpResult> GetLevelValues(
         [Description("Indicator id.")] string id,
-        [Description("system, icp, place or neighbourhood.")] string level,
+        [Description(LevelWords.Help + ".")] string level,
         [Description(PeriodHelp)] string? period,
         DatasetHost host,
-        HttpRequest request)
-    {
-        if (ResolveLevel(host, id, level, period, out var r, out var at) is { } problem)
+        HttpRequest request) =>
+        ApiProblems.Answer(() =>
         {
-            return problem;
-        }
-
-        // the published values, as the rows give them (rounded as exported): suppressed rows have none
-        var rows = r.View.AtLevel(at).Select(row => IndicatorRowDto.From(row, r.Definition)).ToArray();
-        var values = rows.Where(x => x.Value is not null).Select(x => x.Value!.Value).Order().ToArray();
-        var metadata = ExportMetadata.For(r.Dataset, r.View, $"values of every {level.ToLowerInvariant()} in {r.Area!.Code}", Link(request));
-        return TypedResults.Ok(new LevelValuesDto(metadata, at.ToString().ToLowerInvariant(), rows.Length, values));
-    }
-
-    private static ProblemHttpResult? ResolveLevel(DatasetHost host, string id, string level, string? period, out IndicatorRequest request, out Level at)
-    {
-        request = null!;
-        at = default;
-        Level? parsed = level.ToLowerInvariant() switch
-        {
-            "system" => Level.System,
-            "icp" => Level.Icp,
-            "place" => Level.Place,
-            "neighbourhood" => Level.Neighbourhood,
-            _ => null,
-        };
-        if (parsed is not { } known)
-        {
-            return ApiProblems.BadParameter("level", $"level must be system, icp, place or neighbourhood, not '{level}'.");
-        }
-
-        at = known;
-        return IndicatorRequest.TryResolve(host, id, host.Dataset.Geography.Root.Code, period, out request);
-    }
+            var values = host.Queries.LevelValues(id, period, level);
+            return new LevelValuesDto(RowAnswers.Metadata(values.Indicator, values.Selection, request),
+                values.Level.ToName(), values.Areas, values.Values);
+        });
 
     public static Results<Ok<IndicatorRowsDto>, ProblemHttpResult> GetHotspots(
         [Description("Indicator id.")] string id,
         [Description("Area code whose neighbourhoods to rank.")] string code,
         [Description(PeriodHelp)] string? period,
-        [Description("How many neighbourhoods, 1 to 1000 (default 20).")] int? top,
-        [Description("rate, excess, funnel, gistar or moran (default rate).")] string? by,
+        [Description(TopHelp)] int? top,
+        [Description(ByHelp)] string? by,
         DatasetHost host,
-        HttpRequest request)
-    {
-        if (Hotspots(host, id, code, period, top, by, out var r, out var rows, out var selection) is { } problem)
-        {
-            return problem;
-        }
-
-        return TypedResults.Ok(Rows(r, rows, selection, request));
-    }
+        HttpRequest request) =>
+        ApiProblems.Answer(() => RowAnswers.Rows(host.Queries.Hotspots(id, period, code, by, top), request));
 
     public static Results<FileContentHttpResult, ProblemHttpResult> GetHotspotsCsv(
         [Description("Indicator id.")] string id,
         [Description("Area code whose neighbourhoods to rank.")] string code,
         [Description(PeriodHelp)] string? period,
-        [Description("How many neighbourhoods, 1 to 1000 (default 20).")] int? top,
-        [Description("rate, excess, funnel, gistar or moran (default rate).")] string? by,
-        DatasetHost host)
-    {
-        if (Hotspots(host, id, code, period, top, by, out var r, out var rows, out _) is { } problem)
-        {
-            return problem;
-        }
-
-        return Csv(r, rows, "hotspots");
-    }
+        [Description(TopHelp)] int? top,
+        [Description(ByHelp)] string? by,
+        DatasetHost host) =>
+        ApiProblems.File(() => RowAnswers.Csv(host.Queries.Hotspots(id, period, code, by, top)));
 
     public static Results<FileContentHttpResult, ProblemHttpResult> GetHotspotsGeoJson(
         [Description("Indicator id.")] string id,
         [Description("Area code whose neighbourhoods to rank.")] string code,
         [Description(PeriodHelp)] string? period,
-        [Description("How many neighbourhoods, 1 to 1000 (default 20).")] int? top,
-        [Description("rate, excess, funnel, gistar or moran (default rate).")] string? by,
+        [Description(TopHelp)] int? top,
+        [Description(ByHelp)] string? by,
         DatasetHost host,
-        HttpRequest request)
-    {
-        if (Hotspots(host, id, code, period, top, by, out var r, out var rows, out var selection) is { } problem)
-        {
-            return problem;
-        }
-
-        return GeoJson(r, rows, selection, request);
-    }
-
-    /// <summary>The children's published rows, found through the hierarchy's child list (no scan of all rows).</summary>
-    private static IReadOnlyList<IndicatorRow> Children(IndicatorRequest r) => r.View.Children(r.Area!.Code).ToArray();
-
-    private static string ChildrenSelection(IndicatorRequest r) => $"children of {r.Area!.Code}";
-
-    private static ProblemHttpResult? Hotspots(DatasetHost host, string id, string code, string? period, int? top, string? by,
-        out IndicatorRequest request, out IReadOnlyList<IndicatorRow> rows, out string selection)
-    {
-        rows = [];
-        selection = "";
-        if (IndicatorRequest.TryResolve(host, id, code, period, out request) is { } problem)
-        {
-            return problem;
-        }
-
-        if (top is < 1 or > MaxTop)
-        {
-            return ApiProblems.BadParameter("top", $"top must be from 1 to {MaxTop}, not {top}.");
-        }
-
-        HotspotOrder order;
-        switch (by?.ToLowerInvariant())
-        {
-            case null or "rate": order = HotspotOrder.Rate; break;
-            case "excess": order = HotspotOrder.Excess; break;
-            case "funnel": order = HotspotOrder.Funnel; break;
-            case "gistar": order = HotspotOrder.GiStar; break;
-            case "moran": order = HotspotOrder.Moran; break;
-            default: return ApiProblems.BadParameter("by", $"by must be rate, excess, funnel, gistar or moran, not '{by}'.");
-        }
-
-        var count = top ?? DefaultTop;
-        rows = order is HotspotOrder.GiStar or HotspotOrder.Moran
-            ? Core.Indicators.Hotspots.Find(request.View, request.Engine.Compute(request.View.Period),
-                request.Dataset.NeighbourhoodContiguity, request.Area!.Code, order, count)
-            : Core.Indicators.Hotspots.Find(request.View, request.Area!.Code, order, count);
-        selection = $"top {count} neighbourhoods inside {request.Area.Code} by {order.ToString().ToLowerInvariant()}";
-        return null;
-    }
-
-    private static IndicatorRowsDto Rows(IndicatorRequest r, IReadOnlyList<IndicatorRow> rows, string selection, HttpRequest request)
-    {
-        var dtos = new IndicatorRowDto[rows.Count];
-        for (var i = 0; i < dtos.Length; i++)
-        {
-            dtos[i] = IndicatorRowDto.From(rows[i], r.Definition);
-        }
-
-        return new IndicatorRowsDto(ExportMetadata.For(r.Dataset, r.View, selection, Link(request)), r.Row(r.Area!), dtos);
-    }
-
-    private static FileContentHttpResult Csv(IndicatorRequest r, IReadOnlyList<IndicatorRow> rows, string what)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new StreamWriter(stream, Utf8WithBom))
-        {
-            IndicatorExporter.WriteCsv(writer, rows, r.Definition);
-        }
-
-        return TypedResults.File(stream.ToArray(), "text/csv; charset=utf-8", FileName(r, what, "csv"));
-    }
-
-    private static FileContentHttpResult GeoJson(IndicatorRequest r, IReadOnlyList<IndicatorRow> rows, string selection, HttpRequest request)
-    {
-        using var stream = new MemoryStream();
-        IndicatorExporter.WriteGeoJson(stream, rows, r.Definition, r.Dataset.Boundaries,
-            ExportMetadata.For(r.Dataset, r.View, selection, Link(request)));
-        return TypedResults.File(stream.ToArray(), "application/geo+json", FileName(r, selection.StartsWith("children", StringComparison.Ordinal) ? "children" : "hotspots", "geojson"));
-    }
-
-    private static string FileName(IndicatorRequest r, string what, string extension) =>
-        $"{r.Definition.Id}-{r.Area!.Code}-{r.View.Period.Replace('/', '-')}-{what}.{extension}";
+        HttpRequest request) =>
+        ApiProblems.File(() => RowAnswers.GeoJson(host.Queries.Hotspots(id, period, code, by, top), request));
 
     /// <summary>The request's own URL: how to get the same rows again.</summary>
     public static string Link(HttpRequest request) => $"GET {request.PathBase}{request.Path}{request.QueryString}";

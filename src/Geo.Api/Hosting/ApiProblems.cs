@@ -1,3 +1,4 @@
+using Geo.Query;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Geo.Api.Hosting;
@@ -51,4 +52,40 @@ public static class ApiProblems
         detail: detail,
         type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1",
         extensions: new Dictionary<string, object?> { ["parameter"] = parameter });
+
+    /// <summary>The problem of a request the query layer could not answer: 404 for what the dataset lacks, 400 for a bad
+    /// parameter (named in the <c>parameter</c> extension); the detail is the query's own message.</summary>
+    public static ProblemHttpResult From(QueryException e) => e.Fault == QueryFault.NotFound
+        ? TypedResults.Problem(
+            statusCode: StatusCodes.Status404NotFound,
+            title: e.Title,
+            detail: e.Message,
+            type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5")
+        : BadParameter(e.Parameter, e.Message);
+
+    /// <summary>The answer of <paramref name="query"/>, or its problem.</summary>
+    public static Results<Ok<T>, ProblemHttpResult> Answer<T>(Func<T> query)
+    {
+        try
+        {
+            return TypedResults.Ok(query());
+        }
+        catch (QueryException e)
+        {
+            return From(e);
+        }
+    }
+
+    /// <summary>The file <paramref name="query"/> writes, or its problem.</summary>
+    public static Results<FileContentHttpResult, ProblemHttpResult> File(Func<FileContentHttpResult> query)
+    {
+        try
+        {
+            return query();
+        }
+        catch (QueryException e)
+        {
+            return From(e);
+        }
+    }
 }

@@ -1,8 +1,8 @@
 using Geo.Api.Apis;
 using Geo.Model;
-using Geo.Data.Demo;
 using Geo.Data.Loading;
 using Geo.Postgres;
+using Geo.Query;
 using Geo.Tiles;
 using Microsoft.Extensions.Options;
 
@@ -41,6 +41,9 @@ public sealed class DatasetHost : IDisposable
 
     /// <exception cref="DatabaseUnavailableException">Serving from a database that has not answered yet.</exception>
     public Dataset Dataset => Current.Dataset;
+
+    /// <summary>Every use case over the dataset served now.</summary>
+    public DatasetQueries Queries => Current.Queries;
 
     /// <summary>The name and code index of every area, built on first use.</summary>
     public AreaSearch Search => Current.Search.Value;
@@ -138,24 +141,18 @@ public sealed class DatasetHost : IDisposable
     private static Snapshot NewSnapshot(Dataset dataset, string version, PostgresStore? store) => new(
         dataset,
         version,
+        new DatasetQueries(dataset),
         new Lazy<AreaSearch>(() => new AreaSearch(dataset.Geography)),
         new Lazy<TileCatalog>(() => store is null ? new TileCatalog(dataset) : new TileCatalog(dataset, serve: store.TileSource)));
 
     private static Dataset Load(GeoOptions options, ILogger logger)
     {
-        var progress = new LogProgress(logger);
-        if (string.IsNullOrWhiteSpace(options.Dataset))
-        {
-            logger.LogInformation("No dataset given: serving the embedded synthetic demo (seed {Seed}).", options.DemoSeed);
-            return DatasetLoader.Build(DemoDataset.Generate(options.DemoSeed).Source, progress);
-        }
-
-        var dataset = DatasetLoader.Load(options.Dataset, options.DataRoot, progress);
+        var dataset = DatasetLoader.LoadOrDemo(options.Dataset, options.DataRoot, new LogProgress(logger), options.DemoSeed);
         logger.LogInformation("Loaded {Name}: {Count} areas.", dataset.Name, dataset.Geography.Count);
         return dataset;
     }
 
-    private sealed record Snapshot(Dataset Dataset, string Version, Lazy<AreaSearch> Search, Lazy<TileCatalog> Tiles);
+    private sealed record Snapshot(Dataset Dataset, string Version, DatasetQueries Queries, Lazy<AreaSearch> Search, Lazy<TileCatalog> Tiles);
 
     /// <summary>Logs each loading stage as it happens (Progress&lt;T&gt; would post them out of order).</summary>
     private sealed class LogProgress(ILogger logger) : IProgress<string>

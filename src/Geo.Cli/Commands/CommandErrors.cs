@@ -1,4 +1,5 @@
 using Geo.Core.Sources;
+using Geo.Query;
 
 namespace Geo.Cli.Commands;
 
@@ -15,6 +16,11 @@ internal static class CommandErrors
         try
         {
             return action();
+        }
+        catch (QueryException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return BadInput;
         }
         catch (GeoDataException e)
         {

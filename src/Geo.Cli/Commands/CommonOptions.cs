@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Geo.Model;
-using Geo.Data.Demo;
 using Geo.Data.Loading;
 
 namespace Geo.Cli.Commands;
@@ -40,14 +39,6 @@ internal static class CommonOptions
         return stored.Dataset;
     }
 
-    public static Dataset Load(FileInfo? manifest, DirectoryInfo? dataRoot, ConsoleProgress progress)
-    {
-        if (manifest is null)
-        {
-            progress.Report("generating the synthetic demo dataset");
-            return DatasetLoader.Build(DemoDataset.Generate().Source, progress);
-        }
-
-        return DatasetLoader.Load(manifest.FullName, dataRoot?.FullName, progress);
-    }
+    public static Dataset Load(FileInfo? manifest, DirectoryInfo? dataRoot, ConsoleProgress progress) =>
+        DatasetLoader.LoadOrDemo(manifest?.FullName, dataRoot?.FullName, progress);
 }

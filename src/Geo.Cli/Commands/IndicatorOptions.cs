@@ -1,7 +1,6 @@
 using System.CommandLine;
-using Geo.Core.Indicators;
-using Geo.Model;
 using Geo.Data.Export;
+using Geo.Query;
 
 namespace Geo.Cli.Commands;
 
@@ -24,21 +23,6 @@ internal static class IndicatorOptions
         Description = "File to write (CSV gets a .metadata.json beside it). Without it, CSV goes to standard output and the metadata to standard error.",
     };
 
-    public static (IndicatorEngine Engine, IndicatorView View) Publish(Dataset dataset, string indicatorId, string? period)
-    {
-        IndicatorEngine engine;
-        try
-        {
-            engine = dataset.Indicator(indicatorId);
-        }
-        catch (KeyNotFoundException e)
-        {
-            throw new ArgumentException(e.Message, e);
-        }
-
-        return (engine, engine.Publish(period ?? engine.LatestPeriod));
-    }
-
     /// <summary>The arguments to record in an export, with the password of a connection string left out.</summary>
     public static IEnumerable<string> WithoutSecrets(IEnumerable<string> args)
     {
@@ -60,13 +44,13 @@ internal static class IndicatorOptions
         }
     }
 
-    /// <param name="boundaries">The rows' boundaries (British National Grid) for GeoJSON; the dataset's areas' when null.</param>
-    public static void Write(Dataset dataset, IndicatorEngine engine, IndicatorView view, IReadOnlyList<IndicatorRow> rows,
-        string selection, string format, FileInfo? output, string[] args, IReadOnlyDictionary<string, NetTopologySuite.Geometries.Geometry>? boundaries = null)
+    /// <summary>Writes the answer as CSV (with its metadata beside it) or GeoJSON, to <paramref name="output"/> or standard output.</summary>
+    public static void Write(RowSelection answer, string format, FileInfo? output, string[] args)
     {
-        boundaries ??= dataset.Boundaries;
-        var d = engine.Definition;
-        var metadata = ExportMetadata.For(dataset, view, selection, "geo " + string.Join(' ', WithoutSecrets(args.Skip(1))));
+        var d = answer.Indicator.Definition;
+        var boundaries = answer.Boundaries ?? answer.Indicator.Dataset.Boundaries;
+        var metadata = ExportMetadata.For(answer.Indicator.Dataset, answer.Indicator.View, answer.Selection,
+            "geo " + string.Join(' ', WithoutSecrets(args.Skip(1))));
 
         var geojson = format == "geojson";
         if (output is null)
@@ -74,13 +58,13 @@ internal static class IndicatorOptions
             using var stdout = Console.OpenStandardOutput();
             if (geojson)
             {
-                IndicatorExporter.WriteGeoJson(stdout, rows, d, boundaries, metadata);
+                IndicatorExporter.WriteGeoJson(stdout, answer.Rows, d, boundaries, metadata);
             }
             else
             {
                 using var writer = new StreamWriter(stdout);
-                IndicatorExporter.WriteCsv(writer, rows, d);
-                Console.Error.WriteLine($"# {d.Name}, {view.Period}: {view.Method} {view.SuppressionRule}");
+                IndicatorExporter.WriteCsv(writer, answer.Rows, d);
+                Console.Error.WriteLine($"# {d.Name}, {answer.Indicator.Period}: {answer.Indicator.View.Method} {answer.Indicator.View.SuppressionRule}");
             }
 
             return;
@@ -88,11 +72,11 @@ internal static class IndicatorOptions
 
         if (geojson)
         {
-            IndicatorExporter.WriteGeoJsonFile(output.FullName, rows, d, boundaries, metadata);
+            IndicatorExporter.WriteGeoJsonFile(output.FullName, answer.Rows, d, boundaries, metadata);
         }
         else
         {
-            IndicatorExporter.WriteCsvFile(output.FullName, rows, d, metadata);
+            IndicatorExporter.WriteCsvFile(output.FullName, answer.Rows, d, metadata);
         }
     }
 }

@@ -235,10 +235,9 @@ public class IndicatorsApiTests(DemoApiFactory factory) : IClassFixture<DemoApiF
     }
 
     [Theory]
-    [InlineData("levels/country", "level")]
-    [InlineData("levels/lsoa", "level")]
+    [InlineData("levels/ward", "level")]
     [InlineData("levels/place?period=1999", "period")]
-    [InlineData("levels/country/values", "level")]
+    [InlineData("levels/lsoas/values", "level")]
     [InlineData("levels/place/values?period=1999", "period")]
     public async Task GetLevel_BadParameter_Is400NamingIt(string path, string parameter)
     {
@@ -246,6 +245,30 @@ public class IndicatorsApiTests(DemoApiFactory factory) : IClassFixture<DemoApiF
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(parameter, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("parameter").GetString());
+    }
+
+    /// <summary>The level words are those of geo export: every alias works through both doors.</summary>
+    [Theory]
+    [InlineData("lsoa", "neighbourhood", 2400)]
+    [InlineData("ics", "system", 3)]
+    [InlineData("icb", "system", 3)]
+    [InlineData("country", "country", 1)]
+    public async Task GetLevel_Alias_ListsTheLevelsAreas(string word, string level, int areas)
+    {
+        var answer = await factory.CreateClient().GetFromJsonAsync<JsonElement>($"/api/indicators/{DemoData.Indicator}/levels/{word}/values");
+
+        Assert.Equal(level, answer.GetProperty("level").GetString());
+        Assert.Equal(areas, answer.GetProperty("areas").GetInt32());
+    }
+
+    [Fact]
+    public async Task GetLevel_UnknownWord_SaysWhichWordsWork()
+    {
+        var response = await factory.CreateClient().GetAsync($"/api/indicators/{DemoData.Indicator}/levels/ward");
+
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("The level must be country, system (or ics, icb), icp, place or neighbourhood (or lsoa), not 'ward'.",
+            problem.GetProperty("detail").GetString());
     }
 
     [Fact]

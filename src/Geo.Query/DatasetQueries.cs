@@ -1,0 +1,158 @@
+using Geo.Core.Geography;
+using Geo.Core.Indicators;
+using Geo.Core.Indicators.Suppression;
+using Geo.Core.Inequality;
+using Geo.Model;
+using Geo.Query.Vocabulary;
+
+namespace Geo.Query;
+
+/// <summary>
+/// Every use case of a dataset's indicators, once: the API's endpoints and the <c>geo</c> commands are thin adapters
+/// that pass the words they were given, call one of these and format the typed result. Words are parsed here with the
+/// shared vocabulary (<see cref="LevelWords"/>, <see cref="HotspotOrderWords"/>, ...), so the same words work through
+/// either door with the same error text (<see cref="QueryException"/>). Every row answered comes from a published
+/// <see cref="IndicatorView"/>, so suppression always applies. Stateless over an immutable dataset: thread-safe.
+/// </summary>
+public sealed partial class DatasetQueries(Dataset dataset)
+{
+    public const int DefaultTop = 20;
+    public const int MaxTop = 1000;
+
+    public Dataset Dataset { get; } = dataset;
+
+    /// <summary>The indicator's published figures for <paramref name="period"/> (its latest when none).</summary>
+    /// <exception cref="QueryException">No id, an unknown indicator (404) or a period it does not have.</exception>
+    public PublishedIndicator Indicator(string? id, string? period)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            throw QueryException.Bad("indicator", "Give the indicator id"
+                + (Dataset.Indicators.Count > 0 ? $", e.g. {Dataset.Indicators[0].Definition.Id}." : "; this dataset has none."));
+        }
+
+        var source = Dataset.Indicators.FirstOrDefault(i => string.Equals(i.Definition.Id, id.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? throw QueryException.NotFound("indicator", "Unknown indicator",
+                $"No indicator has the id '{id}'; the indicators are: {string.Join(", ", Dataset.Indicators.Select(i => i.Definition.Id))}.");
+        var engine = Dataset.Indicator(source.Definition.Id);
+        if (period is not null && !engine.Periods.Contains(period, StringComparer.Ordinal))
+        {
+            throw QueryException.Bad("period",
+                $"Indicator '{engine.Definition.Id}' has no period '{period}'; its periods are: {string.Join(", ", engine.Periods)}.");
+        }
+
+        return new PublishedIndicator(Dataset, engine, engine.Publish(period ?? engine.LatestPeriod));
+    }
+
+    /// <summary>The area with <paramref name="code"/> (ignoring case).</summary>
+    /// <exception cref="QueryException">No code given, or no area has it (404).</exception>
+    public Area Area(string? code, string parameter = "code")
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            throw QueryException.Bad(parameter, $"Give an area code, e.g. {Dataset.Geography.Root.Code}.");
+        }
+
+        return Dataset.Geography.Find(code.Trim()) ?? throw QueryException.UnknownArea(parameter, code, Dataset.Name);
+    }
+
+    /// <summary>One area's published row.</summary>
+    public RowSelection AreaRow(string? indicator, string? period, string? code)
+    {
+        var published = Indicator(indicator, period);
+        var row = published.View.Get(Area(code).Code);
+        return new RowSelection(published, row, [row], $"area {row.Area.Code}", "area");
+    }
+
+    /// <summary>The published rows of an area's children, in code order, found through the hierarchy's child list.</summary>
+    public RowSelection Children(string? indicator, string? period, string? code)
+    {
+        var published = Indicator(indicator, period);
+        var area = Area(code);
+        return new RowSelection(published, published.View.Get(area.Code), [.. published.View.Children(area.Code)],
+            $"children of {area.Code}", "children");
+    }
+
+    /// <summary>The published rows of every area of a level, inside <paramref name="within"/> when given (the country otherwise).</summary>
+    public RowSelection Level(string? indicator, string? period, string? level, string? within = null)
+    {
+        var at = LevelWords.Parse(level);
+        var published = Indicator(indicator, period);
+        var container = within is null ? Dataset.Geography.Root : Area(within, "within");
+        var rows = published.View.AtLevel(at, within is null ? null : container.Code).ToArray();
+        var selection = $"every {at.ToName()}" + (within is null ? "" : $" inside {container.Code}");
+        return new RowSelection(published, published.View.Get(container.Code), rows, selection, "level");
+    }
+
+    /// <summary>The published values of every area of a level across the dataset, ascending, rounded as exported.</summary>
+    public LevelValues LevelValues(string? indicator, string? period, string? level)
+    {
+        var at = LevelWords.Parse(level);
+        var published = Indicator(indicator, period);
+        var rows = published.View.AtLevel(at).ToArray();
+        var values = rows.Where(r => r.Value is not null).Select(r => Math.Round(r.Value!.Value, 6)).Order().ToArray();
+        return new LevelValues(published, at, rows.Length, values, $"values of every {at.ToName()} in {Dataset.Geography.Root.Code}");
+    }
+
+    /// <summary>
+    /// At most <paramref name="top"/> (default <see cref="DefaultTop"/>) neighbourhoods inside an area in the hotspot order
+    /// <paramref name="by"/> (rate when none): by value, excess or funnel position from the published rows; Gi* hot spots or
+    /// Moran high-high clusters from true counts over the neighbourhoods' contiguity, listing only published rows.
+    /// </summary>
+    public RowSelection Hotspots(string? indicator, string? period, string? within, string? by, int? top)
+    {
+        var order = HotspotOrderWords.Parse(by);
+        var count = top ?? DefaultTop;
+        if (count is < 1 or > MaxTop)
+        {
+            throw QueryException.Bad("top", $"The number of neighbourhoods (top) must be from 1 to {MaxTop}, not {count}.");
+        }
+
+        var published = Indicator(indicator, period);
+        var area = Area(within);
+        var rows = order is HotspotOrder.GiStar or HotspotOrder.Moran
+            ? Core.Indicators.Hotspots.Find(published.View, published.Engine.Compute(published.Period), Dataset.NeighbourhoodContiguity,
+                area.Code, order, count)
+            : Core.Indicators.Hotspots.Find(published.View, area.Code, order, count);
+        return new RowSelection(published, published.View.Get(area.Code), rows,
+            $"top {count} neighbourhoods inside {area.Code} by {HotspotOrderWords.Name(order)}", "hotspots");
+    }
+
+    /// <summary>
+    /// Every neighbourhood of an area with its Gi* or local Moran class (<paramref name="by"/>: gistar when none), from true
+    /// counts. A suppressed neighbourhood's class is withheld; z, p and q are withheld for all when any of the area's
+    /// neighbourhoods is suppressed (with every other z known, a hidden smoothed rate could be solved for).
+    /// </summary>
+    public HotspotClassification HotspotClasses(string? indicator, string? period, string? code, string? by)
+    {
+        var order = HotspotOrderWords.ParseClassification(by);
+        var published = Indicator(indicator, period);
+        var area = Area(code);
+        Supported(InequalityProfile.Unsupported(published.Engine.Source));
+        var clusters = Core.Indicators.Hotspots.Classify(published.View, published.Engine.Compute(published.Period),
+            Dataset.NeighbourhoodContiguity, area.Code, order);
+        var anyHidden = published.View.AtLevel(Core.Geography.Level.Neighbourhood, area.Code).Any(r => r.Suppression != SuppressionReason.None);
+        var classes = clusters
+            .Select(c => new NeighbourhoodClass(c.Row, c.Row.Suppression == SuppressionReason.None ? c.Class : null,
+                anyHidden ? null : Finite(c.Z), anyHidden ? null : Finite(c.P), anyHidden ? null : Finite(c.Q)))
+            .OrderBy(c => c.Row.Area.Code, StringComparer.Ordinal)
+            .ToArray();
+        var method = order == HotspotOrder.GiStar ? "Getis-Ord Gi*" : "local Moran's I";
+        return new HotspotClassification(published, published.View.Get(area.Code), order,
+            $"{method} on empirical Bayes smoothed observed/expected ratios, queen contiguity, Benjamini-Hochberg FDR {Core.Indicators.Hotspots.FalseDiscoveryRate}",
+            classes,
+            anyHidden ? "z, p and q withheld: a neighbourhood of the area is suppressed" : null,
+            $"{method} classes of the neighbourhoods inside {area.Code}");
+    }
+
+    /// <exception cref="QueryException">The use case does not apply to the indicator, for <paramref name="reason"/>.</exception>
+    private static void Supported(string? reason)
+    {
+        if (reason is not null)
+        {
+            throw QueryException.Bad("indicator", reason);
+        }
+    }
+
+    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
+}
