@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Geo.Core.Geography;
 using Geo.Core.Indicators.Suppression;
+using Geo.Core.Indicators.ValueTypes;
 using Geo.Core.Sources;
 using Geo.Core.Statistics;
 
@@ -13,13 +14,11 @@ namespace Geo.Core.Indicators;
 /// standardised values) are summed from the neighbourhoods, or from places for data published only
 /// by district; rates are never averaged. Results are computed once per period and cached; the engine
 /// is thread-safe. What leaves it goes through <see cref="Publish"/>, which applies the suppression policy.
+/// What depends on the value type (value, limits, expected events, funnel, description) is its
+/// <see cref="ValueTypeMethod"/>, chosen once when the engine is built.
 /// </summary>
 public sealed class IndicatorEngine
 {
-    // Exact limits need an inverse incomplete gamma; counts below 10 are nearly always whole numbers,
-    // so those are computed once per count and confidence level.
-    private static readonly ConcurrentDictionary<(double, double), (double, double)> PoissonCache = new();
-
     private readonly Geography.Geography _geography;
     private readonly Area[] _areas;
     private readonly Dictionary<string, int> _index;
@@ -29,7 +28,7 @@ public sealed class IndicatorEngine
     private readonly int _bands;
     private readonly int[] _dataBandToCommon;
     private readonly double[] _population; // [area * bands], summed bottom-up
-    private readonly double[]? _standard;
+    private readonly ValueTypeMethod _method;
     private readonly Dictionary<string, PeriodInput> _inputs;
     private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<IndicatorRow>>> _computed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<IndicatorView>> _published = new(StringComparer.Ordinal);
@@ -57,8 +56,6 @@ public sealed class IndicatorEngine
         _bottomUp = Enumerable.Range(0, _areas.Length).Where(i => i != _root)
             .OrderByDescending(i => _areas[i].Level).ToArray();
 
-        var type = source.Definition.ValueType;
-        var standardised = type is IndicatorValueType.DirectlyStandardisedRate or IndicatorValueType.IndirectlyStandardisedRatio;
         int[] populationBandToCommon;
         if (source.Bands.Count > 0 && populationBands.Count > 0)
         {
@@ -69,10 +66,9 @@ public sealed class IndicatorEngine
         }
         else
         {
-            if (standardised)
+            if (ValueTypeMethod.NeedsAgeBands(source.Definition.ValueType))
             {
-                throw new ArgumentException(
-                    $"Indicator {source.Definition.Id} is age-standardised, so it needs age bands in its data and in the dataset's population.", nameof(source));
+                throw ValueTypeMethod.NoAgeBands(source.Definition, nameof(source));
             }
 
             Bands = [];
@@ -81,7 +77,7 @@ public sealed class IndicatorEngine
         }
 
         _bands = Math.Max(1, Bands.Count);
-        _standard = type == IndicatorValueType.DirectlyStandardisedRate ? EuropeanStandardPopulation.For(Bands) : null;
+        _method = ValueTypeMethod.For(source.Definition, Bands);
         _population = new double[_areas.Length * _bands];
         foreach (var (code, counts) in population)
         {
@@ -139,25 +135,7 @@ public sealed class IndicatorEngine
     }
 
     /// <summary>How the value and its limits are computed, for export metadata.</summary>
-    public string Describe()
-    {
-        var d = Definition;
-        var per = d.Multiplier == 1 ? "" : $" per {d.Multiplier:N0}";
-        return d.ValueType switch
-        {
-            IndicatorValueType.CrudeRate =>
-                $"Crude rate{per}: events / population x {d.Multiplier:N0}, summed from neighbourhood counts; 95% and 99.8% limits exact Poisson below 10 events, Byar's from 10.",
-            IndicatorValueType.Proportion =>
-                $"Proportion x {d.Multiplier:N0}: numerator / denominator, summed from neighbourhood counts; 95% and 99.8% Wilson score limits.",
-            IndicatorValueType.DirectlyStandardisedRate =>
-                $"Directly age-standardised rate{per} on the 2013 European Standard Population over {Bands.Count} bands ({string.Join(", ", Bands)}; ESP2013 bands merged where the data or population are coarser); 95% and 99.8% limits by Dobson's method; not calculated below 10 events.",
-            IndicatorValueType.IndirectlyStandardisedRatio =>
-                $"Indirectly standardised ratio x {d.Multiplier:N0}: observed / expected, expected from the dataset total's age-specific rates over {Bands.Count} bands; limits from the Poisson limits of the observed count (exact below 10 events, Byar's from 10).",
-            IndicatorValueType.Score =>
-                "Score: population-weighted mean of the neighbourhood scores; no confidence limits.",
-            _ => throw new InvalidOperationException(),
-        };
-    }
+    public string Describe() => _method.Describe();
 
     private void CheckPeriod(string period)
     {
@@ -190,7 +168,7 @@ public sealed class IndicatorEngine
     {
         CheckPeriod(period);
         var inputs = GroupInputsOf(period);
-        return new IndicatorBandSums(_index, _bands, inputs.Numerator, inputs.Denominator, _standard);
+        return new IndicatorBandSums(_index, _bands, inputs.Numerator, inputs.Denominator, _method.Standard);
     }
 
     /// <summary>One area's true figures for the period (as in <see cref="Compute"/>), or null for a code not in the
@@ -327,7 +305,7 @@ public sealed class IndicatorEngine
     /// dataset's population as denominator where the indicator has none of its own.</summary>
     private (double[] Numerator, double[] Denominator, bool[] HasData) Inputs(string period)
     {
-        var type = Definition.ValueType;
+        var weightedMean = _method.IsWeightedMean;
         var numerator = new double[_areas.Length * _bands];
         var denominator = new double[_areas.Length * _bands];
         var hasData = new bool[_areas.Length];
@@ -339,7 +317,7 @@ public sealed class IndicatorEngine
             var b = input.Band[k];
             var cell = (i * _bands) + Math.Max(0, b);
             hasData[i] = true;
-            if (type == IndicatorValueType.Score)
+            if (weightedMean)
             {
                 var weight = double.IsNaN(input.Denominator[k]) ? Population(i, b) : input.Denominator[k];
                 numerator[cell] += input.Numerator[k] * weight;
@@ -356,7 +334,7 @@ public sealed class IndicatorEngine
             }
         }
 
-        if (type != IndicatorValueType.Score && !ownDenominator)
+        if (!weightedMean && !ownDenominator)
         {
             for (var i = 0; i < _areas.Length; i++)
             {
@@ -399,8 +377,6 @@ public sealed class IndicatorEngine
         return rates;
     }
 
-    private const string NoDsrBelowTen = "DSR not calculated: fewer than 10 events (OHID does not publish DSRs below 10 events)";
-
     private IndicatorRow Row(int i, string period, double[] numerator, double[] denominator, bool hasData, double covered, double[] reference)
     {
         var total = Population(i, -1);
@@ -417,139 +393,22 @@ public sealed class IndicatorEngine
             return new IndicatorRow { Area = area, Period = period, Coverage = coverage, Note = "no data" };
         }
 
-        var o = Sum(numerator);
-        var n = Sum(denominator);
-        var multiplier = Definition.Multiplier;
-        double? count = o, expected = null;
-        (double Value, double L95, double U95, double L998, double U998)? estimate = null;
-        string? note = null;
-        switch (Definition.ValueType)
-        {
-            case IndicatorValueType.Score:
-                count = null;
-                if (n > 0)
-                {
-                    return new IndicatorRow { Area = area, Period = period, Coverage = coverage, Denominator = n, Value = o / n };
-                }
-
-                note = "no population";
-                break;
-
-            case IndicatorValueType.CrudeRate:
-                expected = Expected(denominator, reference);
-                if (n <= 0)
-                {
-                    note = "no population";
-                    break;
-                }
-
-                estimate = Scaled(o, multiplier / n);
-                break;
-
-            case IndicatorValueType.Proportion:
-                expected = Expected(denominator, reference);
-                if (n <= 0 || o > n)
-                {
-                    note = n <= 0 ? "no denominator" : "numerator exceeds denominator";
-                    break;
-                }
-
-                var p95 = ProportionInterval.Calculate(o, n, multiplier, ConfidenceLevel.Percent95);
-                var p998 = ProportionInterval.CalculateWilson(o, n, ConfidenceLevel.Percent99Point8);
-                estimate = (p95.Value, p95.Lower, p95.Upper, p998.Lower * multiplier, p998.Upper * multiplier);
-                break;
-
-            case IndicatorValueType.DirectlyStandardisedRate:
-                expected = Expected(denominator, reference);
-                if (o < DirectlyStandardisedRate.MinimumTotalCount)
-                {
-                    note = NoDsrBelowTen;
-                    break;
-                }
-
-                (estimate, note) = Dsr(numerator, denominator, multiplier);
-                break;
-
-            case IndicatorValueType.IndirectlyStandardisedRatio:
-                expected = Expected(denominator, reference);
-                if (expected <= 0)
-                {
-                    note = "no expected events";
-                    break;
-                }
-
-                estimate = Scaled(o, multiplier / expected.Value);
-                break;
-
-            default:
-                throw new InvalidOperationException($"Unknown value type {Definition.ValueType}.");
-        }
-
+        var figures = _method.Calculate(numerator, denominator, reference);
         return new IndicatorRow
         {
             Area = area,
             Period = period,
             Coverage = coverage,
-            Count = count,
-            Denominator = n,
-            Expected = expected,
-            Value = estimate?.Value,
-            Lower95 = estimate?.L95,
-            Upper95 = estimate?.U95,
-            Lower998 = estimate?.L998,
-            Upper998 = estimate?.U998,
-            Note = note,
+            Count = figures.Count,
+            Denominator = figures.Denominator,
+            Expected = figures.Expected,
+            Value = figures.Value,
+            Lower95 = figures.Lower95,
+            Upper95 = figures.Upper95,
+            Lower998 = figures.Lower998,
+            Upper998 = figures.Upper998,
+            Note = figures.Note,
         };
-    }
-
-    /// <summary>A count's Poisson limits at both levels, all scaled (to a rate, or a ratio of expected).</summary>
-    private static (double, double, double, double, double) Scaled(double observed, double scale)
-    {
-        var (l95, u95) = Poisson(observed, ConfidenceLevel.Percent95);
-        var (l998, u998) = Poisson(observed, ConfidenceLevel.Percent99Point8);
-        return (observed * scale, l95 * scale, u95 * scale, l998 * scale, u998 * scale);
-    }
-
-    private ((double, double, double, double, double)?, string?) Dsr(ReadOnlySpan<double> numerator, ReadOnlySpan<double> denominator,
-        double multiplier)
-    {
-        var counts = numerator.ToArray();
-        var populations = denominator.ToArray();
-        for (var b = 0; b < _bands; b++)
-        {
-            if (populations[b] <= 0)
-            {
-                if (counts[b] > 0)
-                {
-                    return (null, $"{counts[b]:N0} events in age band {Bands[b]}, which has no population");
-                }
-
-                // A band with neither people nor events adds nothing to a DSR or its variance; any
-                // positive population gives it rate 0 without dividing by zero.
-                populations[b] = 1;
-            }
-        }
-
-        var r95 = DirectlyStandardisedRate.Calculate(counts, populations, _standard!, multiplier, ConfidenceLevel.Percent95);
-        if (r95.Estimate is not { } e95)
-        {
-            return (null, r95.Reason);
-        }
-
-        var e998 = DirectlyStandardisedRate.Calculate(counts, populations, _standard!, multiplier, ConfidenceLevel.Percent99Point8).Estimate!;
-        return ((e95.Value, e95.Lower, e95.Upper, e998.Lower, e998.Upper), null);
-    }
-
-    /// <summary>Expected events at the reference (dataset total's) rate of each band.</summary>
-    private double Expected(ReadOnlySpan<double> denominator, double[] reference)
-    {
-        var expected = 0.0;
-        for (var b = 0; b < _bands; b++)
-        {
-            expected += denominator[b] * reference[b];
-        }
-
-        return expected;
     }
 
     /// <summary>Comparisons, excess, its share and funnel limits need the whole level computed first.</summary>
@@ -608,11 +467,8 @@ public sealed class IndicatorEngine
             : Comparison.NotCompared;
     }
 
-    /// <summary>
-    /// Control limits around England's value at this area's size: Poisson limits of the expected count
-    /// for rates, ratios and DSRs (a DSR is placed by its O/E ratio scaled by England's DSR), binomial
-    /// limits for proportions.
-    /// </summary>
+    /// <summary>Control limits around England's value at this area's size, by the value type's method, and where
+    /// the area falls against them; none without a positive benchmark, expected count and denominator.</summary>
     private (ControlLimits?, ControlLimits?, FunnelPosition?) Funnel(IndicatorRow row, IndicatorRow england)
     {
         if (england.Value is not { } benchmark || benchmark <= 0 || row.Expected is not { } expected || expected <= 0
@@ -621,59 +477,9 @@ public sealed class IndicatorEngine
             return (null, null, null);
         }
 
-        var multiplier = Definition.Multiplier;
-        ControlLimits l95, l998;
-        double position;
-        switch (Definition.ValueType)
-        {
-            case IndicatorValueType.Proportion:
-                if (benchmark > multiplier)
-                {
-                    return (null, null, null);
-                }
-
-                l95 = FunnelLimits.CalculateForProportion(n, benchmark, ConfidenceLevel.Percent95, multiplier);
-                l998 = FunnelLimits.CalculateForProportion(n, benchmark, ConfidenceLevel.Percent99Point8, multiplier);
-                position = observed / n * multiplier;
-                break;
-            default:
-                // Rates, ratios and DSRs: limits of O/E around 1, in the value's units.
-                var scale = Definition.ValueType == IndicatorValueType.IndirectlyStandardisedRatio ? multiplier : benchmark;
-                var r95 = RatioFunnelTable.For(ConfidenceLevel.Percent95).Calculate(expected);
-                var r998 = RatioFunnelTable.For(ConfidenceLevel.Percent99Point8).Calculate(expected);
-                l95 = new ControlLimits(r95.Lower * scale, r95.Upper * scale);
-                l998 = new ControlLimits(r998.Lower * scale, r998.Upper * scale);
-                position = observed / expected * scale;
-                break;
-        }
-
-        return (l95, l998, FunnelLimits.Classify(position, l95, l998));
-    }
-
-    private static double Sum(ReadOnlySpan<double> values)
-    {
-        var total = 0.0;
-        foreach (var v in values)
-        {
-            total += v;
-        }
-
-        return total;
-    }
-
-    private static (double Lower, double Upper) Poisson(double observed, ConfidenceLevel level)
-    {
-        if (observed < PoissonInterval.ExactBelow && observed == Math.Floor(observed))
-        {
-            return PoissonCache.GetOrAdd((observed, level.Level), _ =>
-            {
-                var e = PoissonInterval.Calculate(observed, level);
-                return (e.Lower, e.Upper);
-            });
-        }
-
-        var estimate = PoissonInterval.Calculate(observed, level);
-        return (estimate.Lower, estimate.Upper);
+        return _method.Funnel(observed, n, expected, benchmark) is { } f
+            ? (f.Limits95, f.Limits998, FunnelLimits.Classify(f.Position, f.Limits95, f.Limits998))
+            : (null, null, null);
     }
 
     /// <summary>The records of each period resolved once to area indexes and common bands (-1: all ages),
