@@ -7,7 +7,7 @@ namespace Geo.Core.Trends;
 /// with the special-cause rules marked on each point. Pure functions; thread-safe.
 /// </summary>
 /// <remarks>
-/// <para><b>XmR</b> (Wheeler; Making Data Count): centre = mean of the values; moving range = |xᵢ - xᵢ₋₁|;
+/// <para><b>XmR</b> (Wheeler and Chambers 1992; Making Data Count): centre = mean of the values; moving range = |xᵢ - xᵢ₋₁|;
 /// limits = mean ± 2.66 × mean moving range (2.66 = 3 / d₂, d₂ = 1.128 for ranges of two); the 2-sigma lines
 /// are mean ± (2/3) × 2.66 × mean moving range.</para>
 /// <para><b>p-chart</b>: p̄ = ΣO / ΣN; limits p̄ ± 3 √(p̄(1 - p̄) / nᵢ), kept within 0 and 1. <b>u-chart</b>:

@@ -9,9 +9,8 @@ namespace Geo.Core.Trends;
 /// denominator) over its periods; the rate is then computed from the sums like any other figure, never by
 /// averaging the periods' rates. Summing yearly populations gives person-years, so a crude or standardised
 /// rate from a pool is an average yearly rate.</para>
-/// <para>The label joins the first and last period with a spaced hyphen, "2019/20 - 2021/22", the form OHID
-/// uses for pooled periods in Fingertips and Local Health. A pool of one period is labelled with the period
-/// itself.</para>
+/// <para>The label joins the first and last period's own labels with a spaced hyphen, "2019/20 - 2021/22",
+/// so no period format is parsed or abbreviated. A pool of one period is labelled with the period itself.</para>
 /// </remarks>
 public static class PeriodPooling
 {
