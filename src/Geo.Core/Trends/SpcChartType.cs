@@ -1,0 +1,14 @@
+namespace Geo.Core.Trends;
+
+/// <summary>The kind of statistical process control chart.</summary>
+public enum SpcChartType
+{
+    /// <summary>Individuals chart: limits from the mean moving range (the Making Data Count default).</summary>
+    XmR,
+
+    /// <summary>p-chart for proportions: binomial limits from each period's denominator.</summary>
+    P,
+
+    /// <summary>u-chart for rates: Poisson limits from each period's denominator.</summary>
+    U,
+}
