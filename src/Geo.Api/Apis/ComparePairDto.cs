@@ -1,3 +1,5 @@
+using Geo.Core.Indicators;
+
 namespace Geo.Api.Apis;
 
 /// <summary>Whether two areas' values differ significantly (docs/methods.md, "Comparing two areas").</summary>
@@ -17,4 +19,12 @@ public sealed record ComparePairDto(
     double? Z,
     bool? Significant95,
     bool? Significant998,
-    string? Reason);
+    string? Reason)
+{
+    public static ComparePairDto From(PairComparison p) => new(p.A, p.B, p.Status switch
+    {
+        PairStatus.Compared => "compared",
+        PairStatus.Nested => "not compared (nested)",
+        _ => "not compared",
+    }, p.Difference, p.StandardError, p.Z, p.Significant95, p.Significant998, p.Reason);
+}

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Geo.Api.Hosting;
 using Geo.Core.Inequality;
 using Geo.Data.Export;
+using Geo.Query.Vocabulary;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Geo.Api.Apis;
@@ -46,54 +47,30 @@ public static class InequalityApi
         [Description("national (default): the published national IMD deciles; local: deciles formed within the area from its "
             + "neighbourhoods' IMD scores.")] string? deciles,
         DatasetHost host,
-        HttpRequest request)
-    {
-        if (IndicatorRequest.TryResolve(host, id, code, period, out var r) is { } problem)
+        HttpRequest request) =>
+        ApiProblems.Answer(() =>
         {
-            return problem;
-        }
-
-        DecileBasis basis;
-        switch (deciles?.ToLowerInvariant())
-        {
-            case null or "national": basis = DecileBasis.National; break;
-            case "local": basis = DecileBasis.Local; break;
-            default: return ApiProblems.BadParameter("deciles", $"deciles must be national or local, not '{deciles}'.");
-        }
-
-        if (basis == DecileBasis.Local && !r.Dataset.Deprivation.Values.Any(d => d.Score is not null))
-        {
-            return ApiProblems.BadParameter("deciles", "deciles=local needs IMD scores, and this dataset's deprivation file has none.");
-        }
-
-        if (InequalityProfile.Unsupported(r.Engine.Source) is { } reason)
-        {
-            return ApiProblems.BadParameter("id", reason);
-        }
-
-        var d = r.Dataset;
-        var profile = InequalityProfile.Calculate(r.Engine, r.View.Period, r.Area!, d.Geography, d.Deprivation, basis);
-        var selection = $"inequality profile of {r.Area!.Code}" + (basis == DecileBasis.Local ? ", local deciles" : "");
-        var metadata = ExportMetadata.For(d, r.View, selection, IndicatorsApi.Link(request));
-        var slope = profile.Slope;
-        var interval = slope?.Intervals.FirstOrDefault();
-        return TypedResults.Ok(new InequalityDto(
-            metadata,
-            r.Row(r.Area),
-            Group(profile.Core20),
-            Group(profile.Rest),
-            profile.Deciles.Select(x => new InequalityDecileDto(x.Decile, x.Neighbourhoods, Round(x.Population)!.Value, Round(x.Value),
-                Round(x.Lower95), Round(x.Upper95), x.InSlope, x.Note)).ToArray(),
-            slope is null ? null : new SlopeIndexDto(Round(slope.Sii)!.Value, Round(interval?.Sii.Lower), Round(interval?.Sii.Upper),
-                Round(slope.Rii)!.Value, Round(interval?.Rii.Lower), Round(interval?.Rii.Upper), Round(slope.Intercept * r.Engine.Definition.Multiplier)!.Value, slope.Repetitions, slope.Method,
-                "least deprived minus most deprived: negative when more deprived neighbourhoods have higher values"),
-            profile.SlopeNote,
-            profile.WithoutDecile,
-            basis == DecileBasis.Local ? "local" : "national",
-            profile.WithoutNationalDecile,
-            PairSignificance.Compare("core20", Round(profile.Core20.Value), Round(profile.Core20.Lower95), Round(profile.Core20.Upper95),
-                "rest", Round(profile.Rest.Value), Round(profile.Rest.Lower95), Round(profile.Rest.Upper95))));
-    }
+            var answer = host.Queries.Inequality(id, period, code, deciles);
+            var profile = answer.Profile;
+            var slope = profile.Slope;
+            var interval = slope?.Intervals.FirstOrDefault();
+            return new InequalityDto(
+                RowAnswers.Metadata(answer.Indicator, answer.Selection, request),
+                IndicatorRowDto.From(answer.Area, answer.Indicator.Definition),
+                Group(profile.Core20),
+                Group(profile.Rest),
+                profile.Deciles.Select(x => new InequalityDecileDto(x.Decile, x.Neighbourhoods, Round(x.Population)!.Value, Round(x.Value),
+                    Round(x.Lower95), Round(x.Upper95), x.InSlope, x.Note)).ToArray(),
+                slope is null ? null : new SlopeIndexDto(Round(slope.Sii)!.Value, Round(interval?.Sii.Lower), Round(interval?.Sii.Upper),
+                    Round(slope.Rii)!.Value, Round(interval?.Rii.Lower), Round(interval?.Rii.Upper),
+                    Round(slope.Intercept * answer.Indicator.Definition.Multiplier)!.Value, slope.Repetitions, slope.Method,
+                    "least deprived minus most deprived: negative when more deprived neighbourhoods have higher values"),
+                profile.SlopeNote,
+                profile.WithoutDecile,
+                DecileWords.Name(answer.Basis),
+                profile.WithoutNationalDecile,
+                ComparePairDto.From(answer.Gap));
+        });
 
     private static InequalityGroupDto Group(InequalityGroup g) => new(g.Neighbourhoods, Round(g.Population)!.Value,
         Round(g.PopulationShare)!.Value, Round(g.Count), Round(g.EventShare), Round(g.PositiveExcessShare), Round(g.Value),

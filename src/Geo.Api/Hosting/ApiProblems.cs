@@ -10,41 +10,6 @@ namespace Geo.Api.Hosting;
 /// </summary>
 public static class ApiProblems
 {
-    /// <summary>404: the area code is not in the dataset.</summary>
-    public static ProblemHttpResult UnknownArea(string code, string dataset) => TypedResults.Problem(
-        statusCode: StatusCodes.Status404NotFound,
-        title: "Unknown area",
-        detail: $"No area has the code '{code}' in dataset '{dataset}'.",
-        type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5");
-
-    /// <summary>404: the indicator id is not in the dataset; the detail lists those that are.</summary>
-    public static ProblemHttpResult UnknownIndicator(string id, IEnumerable<string> known) => TypedResults.Problem(
-        statusCode: StatusCodes.Status404NotFound,
-        title: "Unknown indicator",
-        detail: $"No indicator has the id '{id}'; the indicators are: {string.Join(", ", known)}.",
-        type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5");
-
-    /// <summary>404: the area has no boundary (listed by the lookup, missing from the boundary file).</summary>
-    public static ProblemHttpResult NoBoundary(string code) => TypedResults.Problem(
-        statusCode: StatusCodes.Status404NotFound,
-        title: "No boundary",
-        detail: $"Area '{code}' has no boundary in this dataset.",
-        type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5");
-
-    /// <summary>404: the provider code is not in the dataset's flow table.</summary>
-    public static ProblemHttpResult UnknownProvider(string code, string providers) => TypedResults.Problem(
-        statusCode: StatusCodes.Status404NotFound,
-        title: "Unknown provider",
-        detail: $"No provider has the code '{code}' in this dataset's flow table of {providers}.",
-        type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5");
-
-    /// <summary>404: the dataset has no flow table, so no catchments.</summary>
-    public static ProblemHttpResult NoCatchments(string dataset) => TypedResults.Problem(
-        statusCode: StatusCodes.Status404NotFound,
-        title: "No catchments",
-        detail: $"Dataset '{dataset}' has no flow table (the manifest's flows entry), so it has no catchments.",
-        type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5");
-
     /// <summary>400: a parameter's value is not acceptable; <paramref name="detail"/> says what is.</summary>
     public static ProblemHttpResult BadParameter(string parameter, string detail) => TypedResults.Problem(
         statusCode: StatusCodes.Status400BadRequest,

@@ -48,10 +48,10 @@ public class CompareApiTests(DemoApiFactory factory) : IClassFixture<DemoApiFact
         var answer = await Compare($"X54000001,X54000002,{icp},{place}", DemoData.Dataset(factory).Indicator(DemoData.Indicator).Periods[0]);
 
         Assert.Equal(6, answer.Pairs.Count);
-        Assert.Equal(PairSignificance.Nested, answer.Pairs.Single(p => p.A == "X54000002" && p.B == icp).Status);
-        Assert.Equal(PairSignificance.Nested, answer.Pairs.Single(p => p.A == icp && p.B == place).Status);
-        Assert.Equal(PairSignificance.Nested, answer.Pairs.Single(p => p.A == "X54000002" && p.B == place).Status);
-        Assert.Equal(PairSignificance.Compared, answer.Pairs.Single(p => p.A == "X54000001" && p.B == place).Status);
+        Assert.Equal("not compared (nested)", answer.Pairs.Single(p => p.A == "X54000002" && p.B == icp).Status);
+        Assert.Equal("not compared (nested)", answer.Pairs.Single(p => p.A == icp && p.B == place).Status);
+        Assert.Equal("not compared (nested)", answer.Pairs.Single(p => p.A == "X54000002" && p.B == place).Status);
+        Assert.Equal("compared", answer.Pairs.Single(p => p.A == "X54000001" && p.B == place).Status);
         Assert.Null(answer.Pairs.Single(p => p.A == icp && p.B == place).Significant95);
     }
 
@@ -71,7 +71,7 @@ public class CompareApiTests(DemoApiFactory factory) : IClassFixture<DemoApiFact
         Assert.Null(row.Lower95);
         Assert.Null(row.Upper95);
         var pair = Assert.Single(answer.Pairs);
-        Assert.Equal(PairSignificance.NotCompared, pair.Status);
+        Assert.Equal("not compared", pair.Status);
         Assert.Null(pair.Difference);
         Assert.Null(pair.Significant95);
     }
