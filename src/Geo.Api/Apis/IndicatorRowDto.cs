@@ -18,9 +18,6 @@ public sealed record IndicatorRowDto
         Definition = definition;
     }
 
-    /// <summary>The area's code.</summary>
-    public string Code => Row.Area.Code;
-
     /// <summary>The published value, rounded as written; null when suppressed or undefined.</summary>
     public double? Value => IndicatorColumns.Value.NumberOf(Row);
 

@@ -17,16 +17,14 @@ public static class IndicatorColumns
     private const string ValueUnit = "the indicator's unit";
     private const string Share = "share 0-1";
 
-    public static IndicatorColumn Code { get; } =
-        IndicatorColumn.OfText("code", "area code", (r, _) => r.Area.Code, nullable: false);
-
+    /// <summary>The indicator's value: the column people sort and colour by.</summary>
     public static IndicatorColumn Value { get; } =
         IndicatorColumn.OfNumber("value", ValueUnit, "the indicator's value (see method)", r => r.Value);
 
     /// <summary>Every column, in the order of the CSV header and the JSON properties.</summary>
     public static IReadOnlyList<IndicatorColumn> All { get; } =
     [
-        Code,
+        IndicatorColumn.OfText("code", "area code", (r, _) => r.Area.Code, nullable: false),
         IndicatorColumn.OfText("name", "area name", (r, _) => r.Area.Name, nullable: false),
         IndicatorColumn.OfText("level", "system, icp, place or neighbourhood (country for the dataset total, catchment for a provider's catchment)",
             (r, _) => LevelNames.ToName(r.Area.Level), nullable: false),
@@ -76,7 +74,7 @@ public static class IndicatorColumns
     ];
 
     /// <summary>A comparison as a word: better/worse/similar by polarity, higher/lower without one; null when not compared.</summary>
-    public static string? Verdict(Comparison comparison, Polarity polarity) =>
+    private static string? Verdict(Comparison comparison, Polarity polarity) =>
         Significance.Judge(comparison, polarity) switch
         {
             Judgement.Better => "better",

@@ -12,7 +12,7 @@ public sealed record ExportColumn(string Name, string Type, string? Unit, string
     /// <summary>The description of every column, in order.</summary>
     public static IReadOnlyList<ExportColumn> All { get; } = [.. IndicatorColumns.All.Select(Of)];
 
-    public static ExportColumn Of(IndicatorColumn column) => new(
+    private static ExportColumn Of(IndicatorColumn column) => new(
         column.Name,
         column.Type switch
         {
