@@ -41,6 +41,13 @@ public class ExportCommandTests
         Assert.Contains("Dobson", m.GetProperty("method").GetString(), StringComparison.Ordinal);
         Assert.Contains("1 to 7", m.GetProperty("suppressionRule").GetString(), StringComparison.Ordinal);
         Assert.Equal("synthetic neighbourhoods", m.GetProperty("boundaryVintage").GetString());
+        // Each column described in the header's order, with its type and unit.
+        var columns = m.GetProperty("columns").EnumerateArray().ToArray();
+        Assert.Equal(header.Split(','), columns.Select(c => c.GetProperty("name").GetString()));
+        var count = columns.Single(c => c.GetProperty("name").GetString() == "count");
+        Assert.Equal("number", count.GetProperty("type").GetString());
+        Assert.Equal("events", count.GetProperty("unit").GetString());
+        Assert.Equal("integer", columns.Single(c => c.GetProperty("name").GetString() == "rank").GetProperty("type").GetString());
     }
 
     [Fact]

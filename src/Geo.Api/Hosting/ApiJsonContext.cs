@@ -4,8 +4,8 @@ using Geo.Api.Apis;
 
 namespace Geo.Api.Hosting;
 
-/// <summary>Source-generated JSON for the API's answers: no reflection per request. Camel-case names
-/// unless a DTO names its properties (the export columns of <see cref="IndicatorRowDto"/>).</summary>
+/// <summary>Source-generated JSON for the API's answers: no reflection per request. Camel-case names, but
+/// <see cref="IndicatorRowDto"/> is written by its own converter (the export columns, from the row schema).</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(HealthDto))]
 [JsonSerializable(typeof(DatasetDto))]

@@ -31,7 +31,11 @@ public static class GeoServer
             o.AddPolicy(DatabaseMonitor.CacheTag, b => b.Tag(DatabaseMonitor.CacheTag));
         });
         builder.Services.AddResponseCompression(ResponseCompression.Configure);
-        builder.Services.AddOpenApi(o => o.AddOperationTransformer<OpenApiExampleTransformer>());
+        builder.Services.AddOpenApi(o =>
+        {
+            o.AddOperationTransformer<OpenApiExampleTransformer>();
+            o.AddSchemaTransformer<IndicatorRowSchemaTransformer>();
+        });
         configure?.Invoke(builder);
 
         var app = builder.Build();

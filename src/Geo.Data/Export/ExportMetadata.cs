@@ -7,6 +7,7 @@ namespace Geo.Data.Export;
 /// <summary>
 /// What an export holds and how it was made, so that someone else can reproduce it: written beside a
 /// CSV as <c>{file}.metadata.json</c> and inside GeoJSON as the collection's <c>metadata</c> member.
+/// <see cref="Columns"/> describes each column (name, type, unit, description) in order. Immutable.
 /// </summary>
 public sealed record ExportMetadata(
     string Dataset,
@@ -25,7 +26,7 @@ public sealed record ExportMetadata(
     string Comparisons,
     string SuppressionRule,
     string Command,
-    IReadOnlyDictionary<string, string> Columns)
+    IReadOnlyList<ExportColumn> Columns)
 {
     /// <summary>How the comparisons columns are decided, in words.</summary>
     public const string ComparisonsRule =
@@ -53,6 +54,6 @@ public sealed record ExportMetadata(
             ComparisonsRule,
             view.SuppressionRule,
             command,
-            IndicatorTable.Columns.ToDictionary(c => c.Name, c => c.Meaning));
+            ExportColumn.All);
     }
 }

@@ -33,10 +33,17 @@ public static class IndicatorExporter
     public static void WriteCsv(TextWriter writer, IEnumerable<IndicatorRow> rows, IndicatorDefinition definition)
     {
         using var csv = CsvWriter.Create(writer, Csv, true);
-        csv.WriteHeader([.. IndicatorTable.Columns.Select(c => c.Name)]);
+        var columns = IndicatorColumns.All;
+        csv.WriteHeader([.. columns.Select(c => c.Name)]);
+        var cells = new string[columns.Count];
         foreach (var row in rows)
         {
-            csv.WriteRecord(IndicatorTable.Cells(row, definition.Polarity));
+            for (var c = 0; c < cells.Length; c++)
+            {
+                cells[c] = columns[c].Cell(row, definition);
+            }
+
+            csv.WriteRecord(cells);
         }
     }
 
@@ -77,26 +84,8 @@ public static class IndicatorExporter
                 json.WriteNullValue();
             }
 
-            json.WriteStartObject("properties");
-            var cells = IndicatorTable.Cells(row, definition.Polarity);
-            for (var c = 0; c < cells.Length; c++)
-            {
-                var name = IndicatorTable.Columns[c].Name;
-                if (cells[c].Length == 0)
-                {
-                    json.WriteNull(name);
-                }
-                else if (IsNumeric(name))
-                {
-                    json.WriteNumber(name, double.Parse(cells[c], CultureInfo.InvariantCulture));
-                }
-                else
-                {
-                    json.WriteString(name, cells[c]);
-                }
-            }
-
-            json.WriteEndObject();
+            json.WritePropertyName("properties");
+            IndicatorRowJson.Write(json, row, definition);
             json.WriteEndObject();
         }
 
@@ -107,10 +96,6 @@ public static class IndicatorExporter
     public static void WriteGeoJsonFile(string path, IEnumerable<IndicatorRow> rows, IndicatorDefinition definition,
         IReadOnlyDictionary<string, Geometry> boundaries, ExportMetadata metadata) =>
         WriteAtomically(path, stream => WriteGeoJson(stream, rows, definition, boundaries, metadata));
-
-    private static bool IsNumeric(string column) => column is "count" or "denominator" or "value" or "lower95" or "upper95"
-        or "lower998" or "upper998" or "rank" or "expected" or "excess" or "excess_share" or "funnel_lower95"
-        or "funnel_upper95" or "funnel_lower998" or "funnel_upper998" or "coverage";
 
     private static void WriteAtomically(string path, Action<Stream> write)
     {

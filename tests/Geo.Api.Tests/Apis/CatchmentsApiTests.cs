@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Geo.Api.Apis;
+using Geo.Api.Tests.Answers;
 using Geo.Core.Catchments;
 using Geo.Core.Geography;
 using Geo.Data.Demo;
@@ -153,9 +154,9 @@ public class CatchmentsApiTests(DemoApiFactory factory) : IClassFixture<DemoApiF
         var catchment = Set(CatchmentMethod.FirstPastThePost).Find(provider)!;
         var expected = CatchmentIndicator.Publish(engine, view.Period, catchment);
 
-        var answer = await Get<IndicatorAreaDto>($"/api/catchments/{provider}/indicators/{DemoData.Indicator}?method=fptp");
+        var answer = await Get<AreaAnswer>($"/api/catchments/{provider}/indicators/{DemoData.Indicator}?method=fptp");
 
-        Assert.Equal(IndicatorRowDto.From(expected, view.Definition), answer.Row);
+        RowAnswer.AssertEqual(RowAnswer.Of(expected, view.Definition.Polarity), answer.Row);
         Assert.Equal("catchment", answer.Row.Level);
         Assert.Null(answer.Row.Parent);
         Assert.Equal(Math.Round(catchment.Members.Sum(m => DemoData.Dataset(factory).Population[m.Neighbourhood].Sum()), 6), answer.Row.Denominator);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Geo.Api.Apis;
+using Geo.Api.Tests.Answers;
 using Geo.Core.Geography;
 
 namespace Geo.Api.Tests.Apis;
@@ -10,8 +11,8 @@ public class CompareApiTests(DemoApiFactory factory) : IClassFixture<DemoApiFact
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private async Task<CompareDto> Compare(string areas, string? period = null) =>
-        (await factory.CreateClient().GetFromJsonAsync<CompareDto>(
+    private async Task<CompareAnswer> Compare(string areas, string? period = null) =>
+        (await factory.CreateClient().GetFromJsonAsync<CompareAnswer>(
             $"/api/compare?indicator={DemoData.Indicator}&areas={areas}" + (period is null ? "" : "&period=" + Uri.EscapeDataString(period)), Json))!;
 
     [Fact]

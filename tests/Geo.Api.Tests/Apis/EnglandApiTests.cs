@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Geo.Api.Apis;
+using Geo.Api.Tests.Answers;
 using Geo.Api.Hosting;
 using Geo.Tests;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,11 +21,11 @@ public class EnglandApiTests(DemoApiFactory factory) : IClassFixture<DemoApiFact
         var engine = dataset.Indicator("income-deprivation");
         var view = engine.Publish(engine.LatestPeriod);
 
-        var answer = await england.CreateClient().GetFromJsonAsync<IndicatorRowsDto>(
+        var answer = await england.CreateClient().GetFromJsonAsync<RowsAnswer>(
             "/api/indicators/income-deprivation/areas/E54000050/children", Json);
 
         Assert.Equal(4, answer!.Rows.Count);
-        Assert.Equal(view.Children("E54000050").Select(r => IndicatorRowDto.From(r, view.Definition)), answer.Rows);
+        Assert.Equal(view.Children("E54000050").Select(r => RowAnswer.Of(r, view.Definition.Polarity)), answer.Rows);
         Assert.False(answer.Metadata.Synthetic);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Geo.Api.Apis;
+using Geo.Api.Tests.Answers;
 using Geo.Core.Catchments;
 using Geo.Core.Indicators.Suppression;
 using Geo.Tests;
@@ -101,7 +102,7 @@ public class EnglandCatchmentsTests(EnglandApiFactory england, ITestOutputHelper
         foreach (var item in list.Catchments)
         {
             var catchment = await Get<CatchmentDto>($"/api/catchments/{item.Provider}?method=fptp");
-            var answer = await Get<IndicatorAreaDto>($"/api/catchments/{item.Provider}/indicators/income-deprivation?method=fptp");
+            var answer = await Get<AreaAnswer>($"/api/catchments/{item.Provider}/indicators/income-deprivation?method=fptp");
             Assert.Equal("catchment", answer.Row.Level);
             Assert.Equal(Math.Round(catchment.Members.Where(m => income[m.Code] is not null).Sum(m => people[m.Code]), 6), answer.Row.Denominator);
             if (answer.Row.Suppressed is null)

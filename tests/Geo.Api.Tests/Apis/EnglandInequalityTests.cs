@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Geo.Api.Apis;
+using Geo.Api.Tests.Answers;
 using Geo.Core.Geography;
 using Geo.Tests;
 using Xunit.Abstractions;
@@ -51,8 +51,8 @@ public class EnglandInequalityTests(EnglandApiFactory england, ITestOutputHelper
         Assert.True(areas.Count(a => a.Level == Level.Place) >= 12, $"{areas.Count} areas");
         foreach (var area in areas)
         {
-            var profile = await Get<InequalityDto>($"/api/indicators/{Indicator}/areas/{area.Code}/inequality");
-            var hotspots = await Get<IndicatorRowsDto>($"/api/indicators/{Indicator}/areas/{area.Code}/hotspots?by=gistar&top=1000");
+            var profile = await Get<InequalityAnswer>($"/api/indicators/{Indicator}/areas/{area.Code}/inequality");
+            var hotspots = await Get<RowsAnswer>($"/api/indicators/{Indicator}/areas/{area.Code}/hotspots?by=gistar&top=1000");
             var inside = geography.Neighbourhoods(area).Select(n => n.Code).ToHashSet();
 
             Assert.Equal("national", profile.DecileBasis);
@@ -68,7 +68,7 @@ public class EnglandInequalityTests(EnglandApiFactory england, ITestOutputHelper
                 $"{area.Code} {area.Level.ToName(),-7} {area.Name,-45} Core20 people {profile.Core20.PopulationShare:P1} events {profile.Core20.EventShare:P1} SII {profile.Slope.Sii:F2} ({profile.Slope.SiiLower95:F2} to {profile.Slope.SiiUpper95:F2}) RII {profile.Slope.Rii:F3} Gi* hot spots {hotspots.Rows.Count}"));
         }
 
-        var nencHotspots = await Get<IndicatorRowsDto>($"/api/indicators/{Indicator}/areas/{Nenc}/hotspots?by=gistar&top=1000");
+        var nencHotspots = await Get<RowsAnswer>($"/api/indicators/{Indicator}/areas/{Nenc}/hotspots?by=gistar&top=1000");
         Assert.True(nencHotspots.Rows.Count > 50, $"{nencHotspots.Rows.Count} Gi* hot spots in the ICB");
     }
 
@@ -81,7 +81,7 @@ public class EnglandInequalityTests(EnglandApiFactory england, ITestOutputHelper
         var populationShare = core20.Sum(r => r.People) / withData.Sum(r => r.People);
         var eventShare = core20.Sum(r => r.Income!.Value) / withData.Sum(r => r.Income!.Value);
 
-        var profile = await Get<InequalityDto>($"/api/indicators/{Indicator}/areas/{Nenc}/inequality");
+        var profile = await Get<InequalityAnswer>($"/api/indicators/{Indicator}/areas/{Nenc}/inequality");
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"NENC: {raw.Count} neighbourhoods, {raw.Count - withData.Length} without an income figure; Core20 {core20.Length} neighbourhoods, "
@@ -120,7 +120,7 @@ public class EnglandInequalityTests(EnglandApiFactory england, ITestOutputHelper
         var slope = ((sw * swxy) - (swx * swy)) / ((sw * swxx) - (swx * swx));
         var intercept = (swy - (slope * swx)) / sw;
 
-        var profile = await Get<InequalityDto>($"/api/indicators/{Indicator}/areas/{Nenc}/inequality");
+        var profile = await Get<InequalityAnswer>($"/api/indicators/{Indicator}/areas/{Nenc}/inequality");
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"NENC SII by direct fit {slope:F4}, RII {(intercept + slope) / intercept:F4}; API {profile.Slope!.Sii} / {profile.Slope.Rii}"));
         Assert.Equal(deciles.Length, profile.Deciles.Count(d => d.InSlope));
@@ -133,7 +133,7 @@ public class EnglandInequalityTests(EnglandApiFactory england, ITestOutputHelper
     {
         var count = england.Dataset.Geography.Neighbourhoods(england.Dataset.Geography.Get(Nenc)).Count();
 
-        var profile = await Get<InequalityDto>($"/api/indicators/{Indicator}/areas/{Nenc}/inequality?deciles=local");
+        var profile = await Get<InequalityAnswer>($"/api/indicators/{Indicator}/areas/{Nenc}/inequality?deciles=local");
 
         Assert.Equal("local", profile.DecileBasis);
         Assert.Equal(Enumerable.Range(1, 10), profile.Deciles.Select(d => d.Decile));

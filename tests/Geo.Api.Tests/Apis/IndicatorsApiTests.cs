@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Geo.Api.Apis;
+using Geo.Api.Tests.Answers;
 using Geo.Core.Geography;
 using Geo.Core.Indicators;
 using Geo.Data.Export;
@@ -16,8 +17,8 @@ public class IndicatorsApiTests(DemoApiFactory factory) : IClassFixture<DemoApiF
 
     private async Task<T> Get<T>(string url) => (await factory.CreateClient().GetFromJsonAsync<T>(url, Json))!;
 
-    private static void AssertRowIs(IndicatorRow expected, IndicatorRowDto actual, IndicatorDefinition definition) =>
-        Assert.Equal(IndicatorRowDto.From(expected, definition), actual);
+    private static void AssertRowIs(IndicatorRow expected, RowAnswer actual, IndicatorDefinition definition) =>
+        RowAnswer.AssertEqual(RowAnswer.Of(expected, definition.Polarity), actual);
 
     [Fact]
     public async Task GetAreaValue_System_IsThePublishedRowWithMetadata()
@@ -25,7 +26,7 @@ public class IndicatorsApiTests(DemoApiFactory factory) : IClassFixture<DemoApiF
         var view = DemoData.Latest(factory);
         var expected = view.Get("X54000001");
 
-        var answer = await Get<IndicatorAreaDto>(Base + "X54000001");
+        var answer = await Get<AreaAnswer>(Base + "X54000001");
 
         AssertRowIs(expected, answer.Row, view.Definition);
         Assert.Equal(Math.Round(expected.Value!.Value, 6), answer.Row.Value);
@@ -46,7 +47,7 @@ public class IndicatorsApiTests(DemoApiFactory factory) : IClassFixture<DemoApiF
         var engine = DemoData.Dataset(factory).Indicator(DemoData.Indicator);
         var period = engine.Periods[0];
 
-        var answer = await Get<IndicatorAreaDto>(Base + "X54000002?period=" + Uri.EscapeDataString(period));
+        var answer = await Get<AreaAnswer>(Base + "X54000002?period=" + Uri.EscapeDataString(period));
 
         AssertRowIs(engine.Publish(period).Get("X54000002"), answer.Row, engine.Definition);
         Assert.Equal(period, answer.Row.Period);
@@ -60,7 +61,7 @@ public class IndicatorsApiTests(DemoApiFactory factory) : IClassFixture<DemoApiF
         var codes = new[] { "X54000001", "X54000002", "X54000003", dataset.Geography.AtLevel(Level.Place)[0].Code };
         foreach (var code in codes)
         {
-            var answer = await Get<IndicatorRowsDto>(Base + code + "/children");
+            var answer = await Get<RowsAnswer>(Base + code + "/children");
 
             var children = dataset.Geography.Get(code).ChildCodes;
             Assert.Equal(children, answer.Rows.Select(r => r.Code));
@@ -79,9 +80,9 @@ public class IndicatorsApiTests(DemoApiFactory factory) : IClassFixture<DemoApiF
         using var answer = JsonDocument.Parse(await factory.CreateClient().GetStringAsync(Base + "X54000001/children"));
 
         var row = answer.RootElement.GetProperty("rows")[0];
-        Assert.Equal(IndicatorTable.Columns.Select(c => c.Name), row.EnumerateObject().Select(p => p.Name));
-        Assert.Equal(IndicatorTable.Columns.Select(c => c.Name),
-            answer.RootElement.GetProperty("metadata").GetProperty("columns").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(RowSchemaTests.Names, row.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(RowSchemaTests.Names,
+            answer.RootElement.GetProperty("metadata").GetProperty("columns").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
     }
 
     [Fact]
@@ -126,7 +127,7 @@ public class IndicatorsApiTests(DemoApiFactory factory) : IClassFixture<DemoApiF
         var view = DemoData.Latest(factory);
         var expected = Hotspots.Find(view, "X54000001", order, 15);
 
-        var answer = await Get<IndicatorRowsDto>(Base + $"X54000001/hotspots?top=15&by={by}");
+        var answer = await Get<RowsAnswer>(Base + $"X54000001/hotspots?top=15&by={by}");
 
         Assert.Equal(expected.Select(r => r.Area.Code), answer.Rows.Select(r => r.Code));
         Assert.All(answer.Rows, r => Assert.Equal("neighbourhood", r.Level));
@@ -159,9 +160,9 @@ public class IndicatorsApiTests(DemoApiFactory factory) : IClassFixture<DemoApiF
         var hidden = DemoData.SuppressedNeighbourhood(factory);
         var client = factory.CreateClient();
 
-        var children = await Get<IndicatorRowsDto>(Base + hidden.Area.ParentCode + "/children");
-        var area = await Get<IndicatorAreaDto>(Base + hidden.Area.Code);
-        var hotspots = await Get<IndicatorRowsDto>(Base + hidden.Area.ParentCode + "/hotspots?top=1000&by=rate");
+        var children = await Get<RowsAnswer>(Base + hidden.Area.ParentCode + "/children");
+        var area = await Get<AreaAnswer>(Base + hidden.Area.Code);
+        var hotspots = await Get<RowsAnswer>(Base + hidden.Area.ParentCode + "/hotspots?top=1000&by=rate");
         var csv = await client.GetStringAsync(Base + hidden.Area.ParentCode + "/children.csv");
 
         foreach (var row in new[] { children.Rows.Single(r => r.Code == hidden.Area.Code), area.Row })
@@ -193,7 +194,7 @@ public class IndicatorsApiTests(DemoApiFactory factory) : IClassFixture<DemoApiF
         var dataset = DemoData.Dataset(factory);
         var view = DemoData.Latest(factory);
 
-        var answer = await Get<IndicatorRowsDto>($"/api/indicators/{DemoData.Indicator}/levels/{level}");
+        var answer = await Get<RowsAnswer>($"/api/indicators/{DemoData.Indicator}/levels/{level}");
 
         var areas = dataset.Geography.AtLevel(at);
         Assert.Equal(areas.Count, answer.Rows.Count);
@@ -212,7 +213,7 @@ public class IndicatorsApiTests(DemoApiFactory factory) : IClassFixture<DemoApiF
     {
         var hidden = DemoData.SuppressedNeighbourhood(factory);
 
-        var answer = await Get<IndicatorRowsDto>($"/api/indicators/{DemoData.Indicator}/levels/neighbourhood?period={Uri.EscapeDataString(hidden.Period)}");
+        var answer = await Get<RowsAnswer>($"/api/indicators/{DemoData.Indicator}/levels/neighbourhood?period={Uri.EscapeDataString(hidden.Period)}");
 
         var row = answer.Rows.Single(r => r.Code == hidden.Area.Code);
         Assert.Equal("primary", row.Suppressed);
@@ -224,7 +225,7 @@ public class IndicatorsApiTests(DemoApiFactory factory) : IClassFixture<DemoApiF
     [Fact]
     public async Task GetLevelValues_Neighbourhood_AreTheLevelsPublishedValuesAscending()
     {
-        var level = await Get<IndicatorRowsDto>($"/api/indicators/{DemoData.Indicator}/levels/neighbourhood");
+        var level = await Get<RowsAnswer>($"/api/indicators/{DemoData.Indicator}/levels/neighbourhood");
 
         var answer = await Get<LevelValuesDto>($"/api/indicators/{DemoData.Indicator}/levels/neighbourhood/values");
 

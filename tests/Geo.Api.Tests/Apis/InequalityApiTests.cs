@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Geo.Api.Apis;
+using Geo.Api.Tests.Answers;
 using Geo.Core.Geography;
 
 namespace Geo.Api.Tests.Apis;
@@ -16,7 +17,7 @@ public class InequalityApiTests(DemoApiFactory factory) : IClassFixture<DemoApiF
     [Fact]
     public async Task GetInequality_System_SharesAddUpAndSiiIsNegativeOnTheCopdGradient()
     {
-        var answer = await Get<InequalityDto>(Base + "X54000001/inequality");
+        var answer = await Get<InequalityAnswer>(Base + "X54000001/inequality");
         var view = DemoData.Latest(factory);
 
         Assert.Equal(view.Period, answer.Metadata.Period);
@@ -47,7 +48,7 @@ public class InequalityApiTests(DemoApiFactory factory) : IClassFixture<DemoApiF
         var dataset = DemoData.Dataset(factory);
         foreach (var place in dataset.Geography.AtLevel(Level.Place).Take(5))
         {
-            var answer = await Get<InequalityDto>(Base + place.Code + "/inequality");
+            var answer = await Get<InequalityAnswer>(Base + place.Code + "/inequality");
             Assert.InRange(answer.Core20.PopulationShare, 0, 1);
             Assert.Equal(answer.Core20.Count is null, answer.Rest.Count is null);
             if (answer.Core20.Count is { } c && answer.Rest.Count is { } r && answer.Area.Count is { } total)
@@ -72,8 +73,8 @@ public class InequalityApiTests(DemoApiFactory factory) : IClassFixture<DemoApiF
         var place = dataset.Geography.AtLevel(Level.Place)[0];
         var neighbourhoods = dataset.Geography.Neighbourhoods(place).Count();
 
-        var national = await Get<InequalityDto>(Base + place.Code + "/inequality");
-        var local = await Get<InequalityDto>(Base + place.Code + "/inequality?deciles=local");
+        var national = await Get<InequalityAnswer>(Base + place.Code + "/inequality");
+        var local = await Get<InequalityAnswer>(Base + place.Code + "/inequality?deciles=local");
 
         Assert.Equal("national", national.DecileBasis);
         Assert.Equal("local", local.DecileBasis);
@@ -115,7 +116,7 @@ public class InequalityApiTests(DemoApiFactory factory) : IClassFixture<DemoApiF
         var view = DemoData.Latest(factory);
         var inside = view.AtLevel(Level.Neighbourhood, "X54000001").ToDictionary(r => r.Area.Code);
 
-        var answer = await Get<IndicatorRowsDto>(Base + "X54000001/hotspots?top=1000&by=" + by);
+        var answer = await Get<RowsAnswer>(Base + "X54000001/hotspots?top=1000&by=" + by);
 
         Assert.NotEmpty(answer.Rows);
         Assert.Contains(by, answer.Metadata.Selection, StringComparison.OrdinalIgnoreCase);
@@ -123,7 +124,7 @@ public class InequalityApiTests(DemoApiFactory factory) : IClassFixture<DemoApiF
         {
             Assert.True(inside.ContainsKey(row.Code));
             Assert.Null(row.Suppressed);
-            Assert.Equal(IndicatorRowDto.From(inside[row.Code], view.Definition), row);
+            RowAnswer.AssertEqual(RowAnswer.Of(inside[row.Code], view.Definition.Polarity), row);
         }
     }
 
@@ -138,7 +139,7 @@ public class InequalityApiTests(DemoApiFactory factory) : IClassFixture<DemoApiF
             Core.Indicators.HotspotOrder.GiStar, 1000);
         var inside = dataset.Geography.Neighbourhoods(dataset.Geography.Get(place)).Select(a => a.Code).ToHashSet();
 
-        var answer = await Get<IndicatorRowsDto>(Base + place + "/hotspots?top=1000&by=gistar");
+        var answer = await Get<RowsAnswer>(Base + place + "/hotspots?top=1000&by=gistar");
 
         Assert.Equal(rows.Select(r => r.Area.Code), answer.Rows.Select(r => r.Code));
         Assert.All(answer.Rows, r => Assert.Contains(r.Code, inside));
@@ -147,7 +148,7 @@ public class InequalityApiTests(DemoApiFactory factory) : IClassFixture<DemoApiF
     [Fact]
     public async Task GetInequality_Gap_IsCore20MinusRestWithTheCompareMethod()
     {
-        var answer = await Get<InequalityDto>(Base + "X54000001/inequality");
+        var answer = await Get<InequalityAnswer>(Base + "X54000001/inequality");
 
         Assert.Equal("compared", answer.Gap.Status);
         Assert.Equal(answer.Core20.Value!.Value - answer.Rest.Value!.Value, answer.Gap.Difference!.Value, 6);
@@ -169,7 +170,7 @@ public class InequalityApiTests(DemoApiFactory factory) : IClassFixture<DemoApiF
         var inside = view.AtLevel(Level.Neighbourhood, "X54000001").ToDictionary(r => r.Area.Code);
 
         var answer = await Get<HotspotClassesDto>(Base + "X54000001/hotspot-classes?by=" + by);
-        var listed = await Get<IndicatorRowsDto>(Base + "X54000001/hotspots?top=1000&by=" + by);
+        var listed = await Get<RowsAnswer>(Base + "X54000001/hotspots?top=1000&by=" + by);
 
         Assert.NotEmpty(answer.Rows);
         var allowed = by == "gistar" ? new[] { "hot spot", "cold spot", "not significant", "suppressed" }

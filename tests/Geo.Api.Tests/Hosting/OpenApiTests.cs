@@ -34,6 +34,27 @@ public class OpenApiTests(DemoApiFactory factory) : IClassFixture<DemoApiFactory
     }
 
     [Fact]
+    public async Task OpenApiDocument_IndicatorRow_DescribesEachColumnsTypeNullabilityAndMeaning()
+    {
+        using var document = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json"));
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
+
+        var properties = schemas.GetProperty("IndicatorRowDto").GetProperty("properties").EnumerateObject().ToArray();
+
+        Assert.Equal(Apis.RowSchemaTests.Names, properties.Select(p => p.Name));
+        foreach (var (property, column) in properties.Zip(Apis.RowSchemaTests.Columns))
+        {
+            var type = property.Value.GetProperty("type");
+            var types = type.ValueKind == JsonValueKind.Array ? type.EnumerateArray().Select(t => t.GetString()).ToArray() : [type.GetString()];
+            Assert.Contains(column.Type == "text" ? "string" : column.Type, types);
+            Assert.Equal(column.Name is not ("code" or "name" or "level" or "period" or "coverage"), types.Contains("null"));
+            Assert.False(string.IsNullOrWhiteSpace(property.Value.GetProperty("description").GetString()), column.Name);
+        }
+
+        Assert.Contains("#/components/schemas/IndicatorRowDto", schemas.GetProperty("IndicatorRowsDto").GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OpenApiExamples_AllAnswer200()
     {
         using var document = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json"));
