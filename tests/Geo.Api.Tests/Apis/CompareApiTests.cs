@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Geo.Api.Apis;
 using Geo.Api.Tests.Answers;
 using Geo.Core.Geography;
 
