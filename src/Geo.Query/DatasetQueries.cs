@@ -110,12 +110,50 @@ public sealed partial class DatasetQueries(Dataset dataset)
 
         var published = Indicator(indicator, period);
         var area = Area(within);
+        var definition = published.Definition;
+        if (published.Engine.Source.DataLevel != Core.Geography.Level.Neighbourhood)
+        {
+            var level = published.Engine.Source.DataLevel.ToName();
+            throw QueryException.Bad("indicator", $"Indicator '{definition.Id}' is published by {level}, not by neighbourhood, so it has "
+                + $"no neighbourhood hotspots; its {level}s are ranked among the children of the area above them.");
+        }
+
+        if (definition.ValueType == IndicatorValueType.Score && order != HotspotOrder.Rate)
+        {
+            throw QueryException.Bad("by", $"Indicator '{definition.Id}' is a score: it has no events or expected events, so no excess, "
+                + "funnel position or smoothed ratio to rank by; rank its neighbourhoods by rate (their value) instead.");
+        }
+
         var rows = order is HotspotOrder.GiStar or HotspotOrder.Moran
             ? Core.Indicators.Hotspots.Find(published.View, published.Engine.Compute(published.Period), Dataset.NeighbourhoodContiguity,
                 area.Code, order, count)
             : Core.Indicators.Hotspots.Find(published.View, area.Code, order, count);
         return new RowSelection(published, published.View.Get(area.Code), rows,
-            $"top {count} neighbourhoods inside {area.Code} by {HotspotOrderWords.Name(order)}", "hotspots");
+            $"top {count} neighbourhoods inside {area.Code} by {HotspotOrderWords.Name(order)}", "hotspots",
+            Reason: rows.Count == 0 ? WhyNoHotspots(published, area, order) : null);
+    }
+
+    /// <summary>Why no neighbourhood inside <paramref name="area"/> is listed, in words a user can act on.</summary>
+    private static string WhyNoHotspots(PublishedIndicator published, Area area, HotspotOrder order)
+    {
+        var inside = published.View.AtLevel(Core.Geography.Level.Neighbourhood, area.Code).ToArray();
+        var hidden = inside.Count(r => r.Suppression != SuppressionReason.None);
+        if (inside.Length > 0 && hidden == inside.Length)
+        {
+            return $"All {inside.Length} neighbourhoods inside {area.Code} are suppressed (small counts), so none can be listed; "
+                + "a pooled period or a larger area may show them.";
+        }
+
+        var suppressed = hidden > 0 ? $" ({hidden} of the {inside.Length} neighbourhoods are suppressed)" : "";
+        return order switch
+        {
+            HotspotOrder.Funnel => $"No neighbourhood inside {area.Code} lies above England's 95% funnel limit{suppressed}.",
+            HotspotOrder.GiStar => $"No neighbourhood inside {area.Code} is a significant Gi* hot spot at a false discovery rate of "
+                + $"{Core.Indicators.Hotspots.FalseDiscoveryRate}{suppressed}.",
+            HotspotOrder.Moran => $"No neighbourhood inside {area.Code} is in a significant high-high local Moran cluster at a false "
+                + $"discovery rate of {Core.Indicators.Hotspots.FalseDiscoveryRate}{suppressed}.",
+            _ => $"No neighbourhood inside {area.Code} has a published {(order == HotspotOrder.Excess ? "excess" : "value")}{suppressed}.",
+        };
     }
 
     /// <summary>

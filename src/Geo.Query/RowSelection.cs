@@ -12,10 +12,12 @@ namespace Geo.Query;
 /// <param name="Kind">A short name of the use case for file names: area, children, level, hotspots, catchments.</param>
 /// <param name="Boundaries">The rows' boundaries (British National Grid) when they are not the dataset's areas'
 /// (catchments); null otherwise.</param>
+/// <param name="Reason">Why there are no rows, in words, when there are none; null otherwise.</param>
 public sealed record RowSelection(
     PublishedIndicator Indicator,
     IndicatorRow Area,
     IReadOnlyList<IndicatorRow> Rows,
     string Selection,
     string Kind,
-    IReadOnlyDictionary<string, Geometry>? Boundaries = null);
+    IReadOnlyDictionary<string, Geometry>? Boundaries = null,
+    string? Reason = null);

@@ -94,6 +94,25 @@ public class ExportCommandTests
     }
 
     [Fact]
+    public void Hotspots_NothingToList_ExitsOneWithTheReasonOnStderr()
+    {
+        var (exit, output, error) = GeoProcess.Run("hotspots", "--indicator", Copd, "--within", "X06000004", "--period", "2023/24");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("no rows: No neighbourhood inside X06000004 has a published value (", error);
+        Assert.Equal("code,name,level", output.Split('\n')[0][..15]);
+    }
+
+    [Fact]
+    public void Hotspots_UnknownOrder_ExitsTwoWithTheApisText()
+    {
+        var (exit, _, error) = GeoProcess.Run("hotspots", "--indicator", Copd, "--within", "X06000004", "--by", "nope");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("error: The hotspot order must be rate, excess, funnel, gistar or moran, not 'nope'.", error);
+    }
+
+    [Fact]
     public void Hotspots_ByFunnel_ListsNeighbourhoodsAbove998ThenAbove95()
     {
         var output = TempFile("hotspots.csv");

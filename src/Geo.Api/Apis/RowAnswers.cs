@@ -23,7 +23,8 @@ public static class RowAnswers
     public static IndicatorRowsDto Rows(RowSelection s, HttpRequest request) => new(
         Metadata(s, request),
         IndicatorRowDto.From(s.Area, s.Indicator.Definition),
-        [.. s.Rows.Select(r => IndicatorRowDto.From(r, s.Indicator.Definition))]);
+        [.. s.Rows.Select(r => IndicatorRowDto.From(r, s.Indicator.Definition))],
+        s.Reason);
 
     public static FileContentHttpResult Csv(RowSelection s)
     {

@@ -8,6 +8,9 @@ internal static class CommandErrors
 {
     public const int BadInput = 2;
 
+    /// <summary>Exit code when the request was understood but nothing could be listed (the reason is on stderr).</summary>
+    public const int NothingListed = 1;
+
     /// <summary>Exit code when the database cannot be reached or does not hold what is needed.</summary>
     public const int DatabaseFailed = 3;
 

@@ -33,6 +33,12 @@ internal static class HotspotsCommand
             var answer = queries.Hotspots(result.GetRequiredValue(indicator), result.GetValue(period), result.GetRequiredValue(within),
                 result.GetValue(by), result.GetValue(top));
             IndicatorOptions.Write(answer, result.GetRequiredValue(format), result.GetValue(output), Environment.GetCommandLineArgs());
+            if (answer.Reason is not null)
+            {
+                Console.Error.WriteLine($"no rows: {answer.Reason}");
+                return CommandErrors.NothingListed;
+            }
+
             progress.Report($"{answer.Rows.Count:N0} rows");
             return 0;
         }));

@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Geo.Api.Tests.Answers;
+using Geo.Tests;
+
+namespace Geo.Api.Tests.Apis;
+
+/// <summary>An empty or impossible hotspot list says why, in words a user can act on (issue 18: empty answers explain themselves).</summary>
+public class HotspotReasonsTests(DemoApiFactory factory) : IClassFixture<DemoApiFactory>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    [Fact]
+    public async Task GetHotspots_NoNeighbourhoodHasAValue_EmptyRowsWithTheReason()
+    {
+        // Osselworth (X06000004) in the latest single period: every neighbourhood is suppressed or has too few events for a DSR
+        var answer = await factory.CreateClient().GetFromJsonAsync<RowsAnswer>(
+            $"/api/indicators/{DemoData.Indicator}/areas/X06000004/hotspots?by=rate&period=2023/24", Json);
+
+        Assert.Empty(answer!.Rows);
+        Assert.StartsWith("No neighbourhood inside X06000004 has a published value (", answer.Reason);
+        Assert.EndsWith(" neighbourhoods are suppressed).", answer.Reason);
+    }
+
+    [Fact]
+    public async Task GetHotspots_WithRows_NoReason()
+    {
+        var answer = await factory.CreateClient().GetFromJsonAsync<RowsAnswer>(
+            $"/api/indicators/{DemoData.Indicator}/areas/X92000001/hotspots?by=rate&top=3", Json);
+
+        Assert.Equal(3, answer!.Rows.Count);
+        Assert.Null(answer.Reason);
+    }
+}
+
+/// <summary>The same on England, where some indicators are published by place and some are scores.</summary>
+[Collection(EnglandCollection.Name)]
+public class EnglandHotspotReasonsTests(EnglandApiFactory england)
+{
+    [EnglandFact]
+    public async Task GetHotspots_IndicatorPublishedByPlace_400SayingSo()
+    {
+        var response = await england.Factory.CreateClient().GetAsync("/api/indicators/copd-prevalence-qof-2019-20/areas/E06000002/hotspots");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("indicator", problem.GetProperty("parameter").GetString());
+        Assert.Equal("Indicator 'copd-prevalence-qof-2019-20' is published by place, not by neighbourhood, so it has no neighbourhood "
+            + "hotspots; its places are ranked among the children of the area above them.", problem.GetProperty("detail").GetString());
+    }
+
+    [EnglandFact]
+    public async Task GetHotspots_ScoreByExcess_400NamingBy()
+    {
+        var response = await england.Factory.CreateClient().GetAsync("/api/indicators/imd-score/areas/E06000002/hotspots?by=excess");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("by", problem.GetProperty("parameter").GetString());
+        Assert.StartsWith("Indicator 'imd-score' is a score: it has no events or expected events", problem.GetProperty("detail").GetString());
+    }
+}
