@@ -24,4 +24,7 @@ public sealed class GeoOptions
     /// <summary>Simplify every level's tile bands in the background after start-up, so that no map user
     /// waits for the first tile of a zoom. On in <c>geo serve</c>; off by default (tests).</summary>
     public bool WarmTiles { get; set; }
+
+    /// <summary>Log ASP.NET Core's own messages (routing, endpoints, caching: dozens a request). Off: one line a request.</summary>
+    public bool Verbose { get; set; }
 }

@@ -37,8 +37,19 @@ public static class GeoServer
             o.AddSchemaTransformer<IndicatorRowSchemaTransformer>();
         });
         configure?.Invoke(builder);
+        if (!builder.Configuration.GetValue<bool>($"{GeoOptions.Section}:{nameof(GeoOptions.Verbose)}"))
+        {
+            // a quiet console: start-up, dataset and one line a request (RequestLog); --verbose for the framework's own
+            builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss ";
+            });
+        }
 
         var app = builder.Build();
+        app.UseRequestLog();
         // outermost, so that cached answers are stored once, uncompressed, and compressed per client
         app.UseResponseCompression();
         app.UseExceptionHandler();

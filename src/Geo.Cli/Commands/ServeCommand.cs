@@ -5,7 +5,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Geo.Cli.Commands;
 
-/// <summary><c>geo serve</c>: the HTTP API (and later the map viewer) on a dataset or the demo.</summary>
+/// <summary><c>geo serve</c>: the HTTP API and the map viewer on a dataset or the demo.</summary>
 internal static class ServeCommand
 {
     public static Command Create()
@@ -18,7 +18,11 @@ internal static class ServeCommand
             Description = "Addresses to listen on, separated by ';'.",
             DefaultValueFactory = _ => "http://localhost:5000",
         };
-        var command = new Command("serve", "Serve the API and viewer on a dataset, or on a database loaded by `geo load` (default: the embedded synthetic demo).") { dataset, dataRoot, connection, urls };
+        var verbose = new Option<bool>("--verbose") { Description = "Log ASP.NET Core's own messages too (otherwise one line a request)." };
+        var command = new Command("serve", "Serve the API and viewer on a dataset, or on a database loaded by `geo load` (default: the embedded synthetic demo).")
+        {
+            dataset, dataRoot, connection, urls, verbose,
+        };
         command.SetAction(async (result, cancellation) =>
         {
             var app = GeoServer.Build([], builder =>
@@ -27,6 +31,7 @@ internal static class ServeCommand
                 builder.Configuration[$"{GeoOptions.Section}:{nameof(GeoOptions.DataRoot)}"] = result.GetValue(dataRoot)?.FullName;
                 builder.Configuration[$"{GeoOptions.Section}:{nameof(GeoOptions.Connection)}"] = result.GetValue(connection);
                 builder.Configuration[$"{GeoOptions.Section}:{nameof(GeoOptions.WarmTiles)}"] = "true";
+                builder.Configuration[$"{GeoOptions.Section}:{nameof(GeoOptions.Verbose)}"] = result.GetValue(verbose) ? "true" : "false";
                 builder.WebHost.UseUrls(result.GetRequiredValue(urls));
             });
             app.LoadDataset();
