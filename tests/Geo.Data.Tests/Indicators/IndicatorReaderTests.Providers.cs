@@ -155,8 +155,12 @@ public sealed partial class IndicatorReaderTests
     {
         var spec = Spec(new IndicatorFileSpec
         {
-            Path = "practice_prevalence.csv", AreaLevel = "provider", Area = "OrganisationCode", FixedPeriod = "2021/22",
-            Value = "COPD-prevalance", Denominator = "AST-prevalance",
+            Path = "practice_prevalence.csv",
+            AreaLevel = "provider",
+            Area = "OrganisationCode",
+            FixedPeriod = "2021/22",
+            Value = "COPD-prevalance",
+            Denominator = "AST-prevalance",
         }, valueType: "proportion", multiplier: 100);
 
         var error = Assert.Throws<GeoDataException>(() => ReadPractices(spec));
