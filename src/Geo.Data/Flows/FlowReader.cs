@@ -20,10 +20,11 @@ public static class FlowReader
 
     /// <summary>Reads the flow table at <paramref name="path"/> (the entry's file, resolved).</summary>
     /// <param name="lookupPath">The resolved path of the entry's LSOA 2011 → 2021 lookup; needed for <c>neighbourhood-2011</c>.</param>
+    /// <param name="entry">Where the entry is in the manifest, for messages: <c>flows</c>, or an indicator's <c>indicators[3].file.flows</c>.</param>
     /// <exception cref="GeoDataException">The entry is invalid (the message names the manifest and the field, e.g.
     /// <c>flows.areaLevel</c>), or a cell is empty, not a number or negative, a provider and neighbourhood pair is
     /// listed twice (both lines named), a provider has two names, or no row is for a neighbourhood of the dataset.</exception>
-    public static FlowSource Read(FlowSpec spec, string path, IndicatorReadContext context, string? lookupPath = null)
+    public static FlowSource Read(FlowSpec spec, string path, IndicatorReadContext context, string? lookupPath = null, string entry = "flows")
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(path);
@@ -32,12 +33,12 @@ public static class FlowReader
         {
             "neighbourhood" => false,
             "neighbourhood-2011" => true,
-            _ => throw new GeoDataException(context.Manifest, null, "flows.areaLevel",
+            _ => throw new GeoDataException(context.Manifest, null, entry + ".areaLevel",
                 $"is '{spec.AreaLevel}'; it must be neighbourhood (2021 LSOA codes) or neighbourhood-2011 (2011 codes, mapped to 2021)"),
         };
         if (from2011 && (spec.Lsoa11Lookup is null || lookupPath is null))
         {
-            throw new GeoDataException(context.Manifest, null, "flows.lsoa11Lookup",
+            throw new GeoDataException(context.Manifest, null, entry + ".lsoa11Lookup",
                 "is needed for areaLevel neighbourhood-2011: the ONS LSOA (2011) to LSOA (2021) lookup");
         }
 
@@ -96,7 +97,7 @@ public static class FlowReader
         if (flows.Count == 0)
         {
             throw new GeoDataException(path, null, spec.Area,
-                $"no row is for a neighbourhood of this dataset ({string.Join(" ", notes)}); check flows.areaLevel and flows.area");
+                $"no row is for a neighbourhood of this dataset ({string.Join(" ", notes)}); check {entry}.areaLevel and {entry}.area");
         }
 
         var kept = new HashSet<string>(flows.Select(f => f.Provider), StringComparer.OrdinalIgnoreCase);

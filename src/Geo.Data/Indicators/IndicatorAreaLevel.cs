@@ -11,4 +11,8 @@ internal enum IndicatorAreaLevel
 
     /// <summary><c>place</c>: district codes, kept at the place level.</summary>
     Place,
+
+    /// <summary><c>provider</c>: provider (GP practice) codes with a proportion of each provider's patients, attributed to
+    /// neighbourhoods through a flow table of patients by neighbourhood of residence.</summary>
+    Provider,
 }

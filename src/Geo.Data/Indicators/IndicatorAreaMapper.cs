@@ -1,4 +1,6 @@
+using Geo.Core.Attribution;
 using Geo.Core.Indicators;
+using Geo.Core.Sources;
 
 namespace Geo.Data.Indicators;
 
@@ -176,6 +178,80 @@ internal static class IndicatorAreaMapper
         }
 
         notes.Add(IndicatorRowCounts.Invariant($"{records.Count:N0} records for {areas.Count:N0} of the dataset's {context.Neighbourhoods.Count:N0} neighbourhoods."));
+        return records;
+    }
+
+    /// <summary>
+    /// Attributes providers' proportions to neighbourhoods through the flow table (<see cref="ProviderAttribution"/>): each
+    /// neighbourhood gets Σ proportion × patients living there as its estimated count and Σ patients as its denominator,
+    /// period by period. Providers without flows, and the flow table's providers without a figure (left out of the
+    /// denominators too), are counted and named in the notes; nothing is guessed for them.
+    /// </summary>
+    /// <exception cref="GeoDataException">A provider has two rows for a period whose codes differ only in case (the
+    /// flow table matches codes ignoring case, so they are the same practice); names both lines.</exception>
+    public static List<IndicatorRecord> FromProviders(IndicatorAccumulator accumulator, FlowSource flows, IndicatorReadContext context,
+        string path, string areaColumn, List<string> notes)
+    {
+        var records = new List<IndicatorRecord>();
+        var areas = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var byPeriod = accumulator.Slots.GroupBy(s => s.Period).OrderBy(g => g.Key);
+        var several = accumulator.Slots.Select(s => s.Period).Distinct().Skip(1).Any();
+        foreach (var slots in byPeriod)
+        {
+            var period = accumulator.PeriodAt(slots.Key);
+            var proportions = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+            var lines = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
+            foreach (var slot in slots)
+            {
+                if (!proportions.TryAdd(slot.Area, slot.Numerator))
+                {
+                    throw new GeoDataException(path, slot.Line, areaColumn,
+                        $"'{slot.Area}' has a second row for period '{period}': also at line {lines[slot.Area]}; each provider has one row per period");
+                }
+
+                lines[slot.Area] = slot.Line;
+            }
+
+            var result = ProviderAttribution.Attribute(flows.Flows, proportions);
+            foreach (var n in result.Neighbourhoods)
+            {
+                areas.Add(n.Code);
+                records.Add(new IndicatorRecord(n.Code, period, -1, n.Numerator, n.Denominator, lines[n.First]));
+            }
+
+            var of = several ? $" ({period})" : "";
+            var estimated = result.Providers.Sum(p => p.Numerator);
+            var patients = result.Providers.Sum(p => p.Denominator);
+            notes.Add(IndicatorRowCounts.Invariant($"Attributed{of} through the flow table {flows.File} ({flows.Counts}): {result.Providers.Count:N0} {flows.Providers} with a figure and patients, ")
+                + IndicatorRowCounts.Invariant($"{patients:N1} patients living in the dataset's neighbourhoods, an estimated count of {estimated:N1} (each provider's proportion times its patients, ")
+                + "shared out in proportion to where they live; estimates, not whole numbers).");
+            if (result.WithoutFlows.Count > 0)
+            {
+                notes.Add(IndicatorRowCounts.Invariant($"{result.WithoutFlows.Count:N0} {flows.Providers}{of} with a figure have no patients in the flow table's neighbourhoods of this dataset, so nothing of theirs is attributed: ")
+                    + $"{List(result.WithoutFlows, Listed)}.");
+            }
+
+            if (result.WithoutFigure.Count > 0)
+            {
+                var left = result.WithoutFigure.Sum(p => p.Value);
+                notes.Add(IndicatorRowCounts.Invariant($"{result.WithoutFigure.Count:N0} {flows.Providers}{of} of the flow table have no figure in the file; their {left:N1} patients are left out of ")
+                    + $"numerators and denominators alike: {List(result.WithoutFigure.Select(p => p.Key).ToList(), Listed)}.");
+            }
+
+            var zero = slots.Where(s => s.Numerator == 0).Select(s => s.Area).Order(StringComparer.Ordinal).ToList();
+            if (zero.Count > 0)
+            {
+                notes.Add(IndicatorRowCounts.Invariant($"{zero.Count:N0} {flows.Providers}{of} have a proportion of 0, attributed as published: {List(zero, Listed)}."));
+            }
+        }
+
+        notes.Add(IndicatorRowCounts.Invariant($"{records.Count:N0} records for {areas.Count:N0} of the dataset's {context.Neighbourhoods.Count:N0} neighbourhoods."));
+        if (areas.Count < context.Neighbourhoods.Count)
+        {
+            var missing = context.Neighbourhoods.Where(c => !areas.Contains(c)).Order(StringComparer.Ordinal).ToList();
+            notes.Add(IndicatorRowCounts.Invariant($"{missing.Count:N0} of the dataset's neighbourhoods have no patient of a provider with a figure: {List(missing, Listed)}."));
+        }
+
         return records;
     }
 

@@ -29,8 +29,15 @@ internal static class IndicatorCells
                     default:
                         throw table.Error(column, plan.IsScore
                             ? "is empty; a score is required (set file.blankNumerator to skip if empty cells mean no figure)"
+                            : plan.IsProviderShare
+                            ? "is empty; a proportion is required (set file.blankNumerator to skip to leave such providers out, and so their patients)"
                             : "is empty; a count is required (set file.blankNumerator to skip or zero if the publisher leaves small counts empty)");
                 }
+            }
+
+            if (plan.IsProviderShare && value is < 0 or > 1)
+            {
+                throw table.Error(column, $"'{table.GetRaw(column)}' is not a proportion of the provider's patients: it must be from 0 to 1 (divide a percentage by 100)");
             }
 
             if (!plan.IsScore && value < 0)

@@ -34,6 +34,12 @@ internal sealed class IndicatorPlan
 
     public bool IsScore => Definition.ValueType == IndicatorValueType.Score;
 
+    /// <summary>Provider data: each row's <c>file.value</c> is a proportion of the provider's patients (0 to 1).</summary>
+    public bool IsProviderShare => AreaLevel == IndicatorAreaLevel.Provider;
+
+    /// <summary>Whether the figure is read from <c>file.value</c> (a score, or a provider's proportion) rather than counts.</summary>
+    public bool ReadsValue => IsScore || IsProviderShare;
+
     public static IndicatorPlan Parse(IndicatorSpec spec, IndicatorReadContext context)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -98,7 +104,8 @@ internal sealed class IndicatorPlan
             "neighbourhood" => IndicatorAreaLevel.Neighbourhood,
             "neighbourhood-2011" => IndicatorAreaLevel.Neighbourhood2011,
             "place" => IndicatorAreaLevel.Place,
-            _ => throw Error("file.areaLevel", $"'{File.AreaLevel}' is not an area level; use neighbourhood, neighbourhood-2011 or place"),
+            "provider" => IndicatorAreaLevel.Provider,
+            _ => throw Error("file.areaLevel", $"'{File.AreaLevel}' is not an area level; use neighbourhood, neighbourhood-2011, place or provider"),
         };
 
         Blank = File.BlankNumerator?.Trim().ToLowerInvariant() switch
@@ -146,6 +153,17 @@ internal sealed class IndicatorPlan
             {
                 throw Error("file.lsoa11Lookup.path", "was not resolved to a file");
             }
+        }
+
+        if (File.Flows is not null && AreaLevel != IndicatorAreaLevel.Provider)
+        {
+            throw Error("file.flows", "is for areaLevel provider only: the flow table that attributes providers' figures to neighbourhoods");
+        }
+
+        if (AreaLevel == IndicatorAreaLevel.Provider)
+        {
+            CheckProvider(type);
+            return;
         }
 
         if (Format == IndicatorFormat.Long)
@@ -215,6 +233,55 @@ internal sealed class IndicatorPlan
         if (IsStandardised(type) && File.AgeBand is null)
         {
             throw Error("file.ageBand", $"is missing: a {IndicatorTerms.Name(type)} is standardised by age, so its counts must be by age band");
+        }
+    }
+
+    /// <summary>
+    /// Provider data: one proportion per provider and period in the long format, shared out over neighbourhoods by the
+    /// flow table; the estimated count is the proportion times the patients, the denominator the patients.
+    /// </summary>
+    private void CheckProvider(IndicatorValueType type)
+    {
+        if (Format != IndicatorFormat.Long)
+        {
+            throw Error("file.format", "must be long for areaLevel provider: one row per provider (and period)");
+        }
+
+        if (type != IndicatorValueType.Proportion)
+        {
+            throw Error("valueType", $"is {IndicatorTerms.Name(type)}, but a provider's figure is a proportion of its patients, so the attributed figures are a proportion (use proportion, with multiplier 100 for a percentage)");
+        }
+
+        if (string.IsNullOrWhiteSpace(File.Area))
+        {
+            throw Error("file.area", "is missing; name the column of provider (GP practice) codes");
+        }
+
+        if (File.Period is null && File.FixedPeriod is null)
+        {
+            throw Error("file.period", "is missing; name the period column, or set file.fixedPeriod when every row is for one period");
+        }
+
+        if (File.Value is null)
+        {
+            throw Error("file.value", "is missing; name the column of each provider's proportion of its patients (0 to 1), e.g. a QOF prevalence");
+        }
+
+        foreach (var (name, value) in new (string, object?)[]
+        {
+            ("numerator", File.Numerator), ("numerators", File.Numerators), ("denominator", File.Denominator), ("ageBand", File.AgeBand),
+            ("sex", File.Sex), ("lsoa11Lookup", File.Lsoa11Lookup), ("indicatorId", File.IndicatorId), ("sexValue", File.SexValue), ("ageValue", File.AgeValue),
+        })
+        {
+            if (value is not null)
+            {
+                throw Error($"file.{name}", "is not used with areaLevel provider: the count is file.value times the provider's patients in the flow table, which is also the denominator");
+            }
+        }
+
+        if (Context.ProviderFlows is null)
+        {
+            throw Error("file.flows", "is missing and the dataset has no flows entry: a provider's figure reaches neighbourhoods through a flow table of its patients by neighbourhood");
         }
     }
 

@@ -19,6 +19,10 @@ public sealed record IndicatorReadContext
     /// <summary>The resolved path of the entry's LSOA 2011 → 2021 lookup; needed for <c>neighbourhood-2011</c>.</summary>
     public string? Lsoa11LookupPath { get; init; }
 
+    /// <summary>For <c>provider</c> data: the flow table the providers' figures are attributed through, on the dataset's
+    /// 2021 neighbourhoods.</summary>
+    public FlowSource? ProviderFlows { get; init; }
+
     /// <summary>The dataset's neighbourhood (2021 LSOA) codes, compared ignoring case.</summary>
     public required IReadOnlySet<string> Neighbourhoods { get; init; }
 

@@ -1,6 +1,7 @@
 using Geo.Core.Geography;
 using Geo.Core.Indicators;
 using Geo.Core.Sources;
+using Geo.Data.Flows;
 using Geo.Data.Manifest;
 
 namespace Geo.Data.Indicators;
@@ -8,7 +9,8 @@ namespace Geo.Data.Indicators;
 /// <summary>
 /// Imports an indicator named by a dataset manifest into an <see cref="IndicatorSource"/>: counts (or
 /// scores) keyed by 2021 neighbourhood, or by place for data published by district. Reads the
-/// <c>long</c> and <c>fingertips</c> formats; maps 2011 neighbourhood codes through the ONS lookup;
+/// <c>long</c> and <c>fingertips</c> formats; maps 2011 neighbourhood codes through the ONS lookup; attributes
+/// providers' (GP practices') proportions to neighbourhoods through a flow table;
 /// sums sexes; counts whatever it leaves out in <see cref="IndicatorSource.ImportNotes"/>. A bad manifest
 /// entry or file throws <see cref="GeoDataException"/> before anything is returned, so nothing is
 /// half-loaded. See docs/data.md. Stateless and thread-safe.
@@ -45,6 +47,7 @@ public static class IndicatorReader
         var hasDenominator = plan.Format == IndicatorFormat.Long ? file.Denominator is not null : !plan.IsScore;
         var records = plan.AreaLevel switch
         {
+            IndicatorAreaLevel.Provider => IndicatorAreaMapper.FromProviders(accumulator, context.ProviderFlows!, context, path, file.Area!, notes),
             IndicatorAreaLevel.Neighbourhood => IndicatorAreaMapper.Keep(accumulator, context.Neighbourhoods, "neighbourhood", hasDenominator, notes),
             IndicatorAreaLevel.Place => IndicatorAreaMapper.Keep(accumulator, context.Places, "place", hasDenominator, notes),
             _ => IndicatorAreaMapper.From2011(accumulator, Lsoa11Lookup.Read(context.Lsoa11LookupPath!, file.Lsoa11Lookup!), context,
@@ -75,13 +78,16 @@ public static class IndicatorReader
     /// Ids must be unique (ignoring case). <paramref name="context"/> is the dataset's, with
     /// <see cref="IndicatorReadContext.Manifest"/> set; each entry gets its own <see cref="IndicatorReadContext.Entry"/>.
     /// </summary>
+    /// <param name="datasetFlows">The manifest's <c>flows</c> entry: the flow table of <c>provider</c> entries without their own.</param>
+    /// <param name="flowTables">Flow tables already read in this load, to share (one is made when omitted).</param>
     /// <exception cref="GeoDataException">As <see cref="Read"/>, for the first entry that fails.</exception>
     public static IReadOnlyList<IndicatorSource> ReadAll(IReadOnlyList<IndicatorSpec> specs, Func<string, string> resolve,
-        IndicatorReadContext context, IProgress<string>? progress = null)
+        IndicatorReadContext context, IProgress<string>? progress = null, FlowSpec? datasetFlows = null, FlowTables? flowTables = null)
     {
         ArgumentNullException.ThrowIfNull(specs);
         ArgumentNullException.ThrowIfNull(resolve);
         ArgumentNullException.ThrowIfNull(context);
+        flowTables ??= new FlowTables(resolve);
         var ids = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var result = new List<IndicatorSource>(specs.Count);
         for (var i = 0; i < specs.Count; i++)
@@ -100,8 +106,15 @@ public static class IndicatorReader
 
             var path = resolve(relative);
             var lookup = spec.File.Lsoa11Lookup?.Path is { Length: > 0 } lookupPath ? resolve(lookupPath) : null;
+            FlowSource? flows = null;
+            if (string.Equals(spec.File.AreaLevel?.Trim(), "provider", StringComparison.OrdinalIgnoreCase)
+                && (spec.File.Flows ?? datasetFlows) is { } flowSpec)
+            {
+                flows = flowTables.Read(flowSpec, context with { Entry = entry }, spec.File.Flows is null ? "flows" : entry + ".file.flows", progress);
+            }
+
             progress?.Report($"reading indicator {spec.Id} {path}");
-            result.Add(Read(spec, path, context with { Entry = entry, Lsoa11LookupPath = lookup }));
+            result.Add(Read(spec, path, context with { Entry = entry, Lsoa11LookupPath = lookup, ProviderFlows = flows }));
         }
 
         return result;

@@ -18,7 +18,7 @@ internal static class LongFormatReader
         CsvColumn? period = file.Period is null ? null : table.Column(file.Period);
         CsvColumn? band = file.AgeBand is null ? null : table.Column(file.AgeBand);
         CsvColumn? sex = file.Sex is null ? null : table.Column(file.Sex);
-        CsvColumn[] figures = plan.IsScore ? [table.Column(file.Value!)]
+        CsvColumn[] figures = plan.ReadsValue ? [table.Column(file.Value!)]
             : file.Numerators is { } several ? several.Select(table.Column).ToArray()
             : [table.Column(file.Numerator!)];
         CsvColumn? denominator = file.Denominator is null ? null : table.Column(file.Denominator);

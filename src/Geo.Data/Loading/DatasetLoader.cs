@@ -82,16 +82,10 @@ public static class DatasetLoader
         }
 
         var context = IndicatorReadContext.ForDataset(manifestPath, hierarchy, bands, population);
-        var indicators = IndicatorReader.ReadAll(manifest.Indicators, Resolve, context, progress);
-
-        FlowSource? flows = null;
-        if (manifest.Flows is { } flowSpec)
-        {
-            var flowFile = Resolve(flowSpec.Path);
-            progress?.Report($"reading flows {flowFile}");
-            flows = FlowReader.Read(flowSpec, flowFile, context with { Entry = "flows" },
-                flowSpec.Lsoa11Lookup is { } lookup ? Resolve(lookup.Path) : null);
-        }
+        // One reading of each flow table serves both the indicators attributed through it and the catchments.
+        var flowTables = new FlowTables(Resolve);
+        var indicators = IndicatorReader.ReadAll(manifest.Indicators, Resolve, context, progress, manifest.Flows, flowTables);
+        var flows = manifest.Flows is { } flowSpec ? flowTables.Read(flowSpec, context with { Entry = "flows" }, "flows", progress) : null;
 
         return new DatasetSource
         {

@@ -37,7 +37,9 @@ public sealed class IndicatorFileSpec
     public string Format { get; init; } = "long";
 
     /// <summary>What the area codes are: <c>neighbourhood</c> (2021 LSOAs), <c>neighbourhood-2011</c>
-    /// (2011 LSOAs, mapped through <see cref="Lsoa11Lookup"/>) or <c>place</c> (districts: kept at that level).</summary>
+    /// (2011 LSOAs, mapped through <see cref="Lsoa11Lookup"/>), <c>place</c> (districts: kept at that level) or
+    /// <c>provider</c> (GP practices: <see cref="Value"/> is a proportion of each practice's patients, attributed to
+    /// neighbourhoods through <see cref="Flows"/> or the dataset's flow table).</summary>
     public string AreaLevel { get; init; } = "neighbourhood";
 
     /// <summary>Column of the area code (default for fingertips: <c>AreaCode</c>).</summary>
@@ -70,7 +72,7 @@ public sealed class IndicatorFileSpec
     /// Default for fingertips: <c>Denominator</c>.</summary>
     public string? Denominator { get; init; }
 
-    /// <summary>Column of the score, for score indicators.</summary>
+    /// <summary>Column of the score, for score indicators; for <c>provider</c> data, of each provider's proportion (0 to 1).</summary>
     public string? Value { get; init; }
 
     /// <summary>For fingertips files holding several indicators: the IndicatorID whose rows to take.</summary>
@@ -87,6 +89,10 @@ public sealed class IndicatorFileSpec
 
     /// <summary>For <c>neighbourhood-2011</c>: the ONS LSOA 2011 → 2021 lookup.</summary>
     public Lsoa11LookupSpec? Lsoa11Lookup { get; init; }
+
+    /// <summary>For <c>provider</c>: the flow table (patients of each provider by neighbourhood) to attribute through;
+    /// the dataset's <c>flows</c> entry when omitted.</summary>
+    public FlowSpec? Flows { get; init; }
 }
 
 /// <summary>The ONS LSOA (2011) to LSOA (2021) lookup: one row per pair of codes.</summary>

@@ -11,7 +11,7 @@ namespace Geo.Data.Tests.Indicators;
 /// <summary>The England manifest's indicators on the real files in ../shared/data/england, loaded once.</summary>
 public sealed partial class IndicatorReaderTests
 {
-    private static readonly Lazy<Dataset> England = new(() =>
+    internal static readonly Lazy<Dataset> England = new(() =>
         DatasetLoader.Load(Path.Combine(SharedData.RepositoryRoot, "data", "england.dataset.json"), SharedData.EnglandDirectory));
 
     private static IndicatorSource EnglandIndicator(string id) => England.Value.Indicators.Single(i => i.Definition.Id == id);
@@ -19,7 +19,8 @@ public sealed partial class IndicatorReaderTests
     [EnglandFact]
     public void Load_EnglandManifest_ReadsEveryIndicator()
     {
-        Assert.Equal(["imd-score", "acute-morbidity", "income-deprivation", "population-65-plus-2020", "copd-prevalence-qof-2019-20"],
+        Assert.Equal(["imd-score", "acute-morbidity", "income-deprivation", "population-65-plus-2020", "copd-prevalence-qof-2019-20",
+            "copd-prevalence-qof-2021-22", "asthma-prevalence-qof-2021-22", "diabetes-prevalence-qof-2021-22", "hypertension-prevalence-qof-2021-22"],
             England.Value.Indicators.Select(i => i.Definition.Id));
         Assert.All(England.Value.Indicators, i => Assert.NotEmpty(i.ImportNotes));
     }
