@@ -19,8 +19,8 @@ public sealed partial class IndicatorReaderTests
     [EnglandFact]
     public void Load_EnglandManifest_ReadsEveryIndicator()
     {
-        Assert.Equal(["imd-score", "acute-morbidity", "income-deprivation", "population-65-plus-2020", "copd-prevalence-qof-2019-20",
-            "copd-prevalence-qof-2021-22", "asthma-prevalence-qof-2021-22", "diabetes-prevalence-qof-2021-22", "hypertension-prevalence-qof-2021-22"],
+        Assert.Equal(["copd-prevalence-qof-2021-22", "imd-score", "acute-morbidity", "income-deprivation", "population-65-plus-2020",
+            "copd-prevalence-qof-2019-20", "asthma-prevalence-qof-2021-22", "diabetes-prevalence-qof-2021-22", "hypertension-prevalence-qof-2021-22"],
             England.Value.Indicators.Select(i => i.Definition.Id));
         Assert.All(England.Value.Indicators, i => Assert.NotEmpty(i.ImportNotes));
     }
