@@ -112,7 +112,8 @@ export function setupUpload(button, onAdded) {
     if (!chosen) return;
     file = chosen;
     $('upload-report').innerHTML = '';
-    $('upload-file-name').textContent = `${file.name} (${(file.size / 1048576).toFixed(1)} MB)`;
+    const size = file.size < 1048576 ? `${Math.max(1, Math.round(file.size / 1024))} KB` : `${(file.size / 1048576).toFixed(1)} MB`;
+    $('upload-file-name').textContent = `${file.name} (${size})`;
     const head = await file.slice(0, 65536).text();
     const headers = headerFields(head.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '');
     const options = (optional) => (optional ? '<option value="">(none)</option>' : '') +
@@ -192,7 +193,7 @@ export function setupUpload(button, onAdded) {
     const report = typeof problem === 'string' ? { detail: problem } : problem;
     window.geoViewer.upload = { error: report.detail, problems: report.problems ?? [] };
     const rows = (report.problems ?? []).map((p) => `<tr><td>${p.line ?? ''}</td><td>${escapeHtml(p.field ?? '')}</td><td>${escapeHtml(p.message)}</td></tr>`).join('');
-    $('upload-report').innerHTML = `<p class="error"><strong>Nothing was loaded.</strong> ${escapeHtml(report.detail ?? report.title ?? '')}</p>` +
+    $('upload-report').innerHTML = `<p class="error"><strong>Nothing was loaded.</strong> ${escapeHtml((report.detail ?? report.title ?? '').replace(/; nothing was loaded\.$/, '.'))}</p>` +
       (rows ? `<table class="problems"><thead><tr><th>line</th><th>field</th><th>problem</th></tr></thead><tbody>${rows}</tbody></table>` : '');
   }
 }
