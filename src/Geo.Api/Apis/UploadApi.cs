@@ -17,7 +17,7 @@ namespace Geo.Api.Apis;
 public static class UploadApi
 {
     private const string Curl = "curl --data-binary @admissions.csv -H 'Content-Type: text/csv' "
-        + "'http://localhost:5000/api/indicators?id=my-copd&name=COPD%20admissions&area=lsoa21cd&count=admissions&period=year"
+        + "'localhost:5000/api/indicators?id=my-copd&name=COPD%20admissions&area=lsoa21cd&count=admissions&period=year"
         + "&valueType=crude-rate&polarity=higher-is-worse'";
 
     public static IEndpointRouteBuilder MapUploadApi(this IEndpointRouteBuilder app)
