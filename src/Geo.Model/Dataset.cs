@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using Geo.Core.Catchments;
 using Geo.Core.Geography;
 using Geo.Core.Indicators;
@@ -141,6 +142,46 @@ public sealed class Dataset
     /// <summary>Queen contiguity of the neighbourhood polygons (British National Grid, exact contact), built on
     /// first use, then shared: the weights of Gi* and local Moran hotspots.</summary>
     public NeighbourhoodContiguity NeighbourhoodContiguity => _contiguity.Value;
+
+    /// <summary>
+    /// This dataset with one more indicator (an upload): a new immutable dataset that shares everything already built
+    /// (point indexes, contiguity, catchments and their boundaries, the engines of the other indicators), so that only
+    /// the new indicator's engine is built on first use. This dataset is unchanged.
+    /// </summary>
+    /// <exception cref="ArgumentException">An indicator already has the id (ignoring case).</exception>
+    public Dataset WithIndicator(IndicatorSource indicator)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        if (Indicators.Any(i => string.Equals(i.Definition.Id, indicator.Definition.Id, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new ArgumentException($"Dataset '{Name}' already has an indicator '{indicator.Definition.Id}'.", nameof(indicator));
+        }
+
+        return new Dataset(this, [.. Indicators, indicator]);
+    }
+
+    [SetsRequiredMembers]
+    private Dataset(Dataset from, IReadOnlyList<IndicatorSource> indicators)
+    {
+        _bngIndex = from._bngIndex;
+        _wgs84Index = from._wgs84Index;
+        _contiguity = from._contiguity;
+        _engines = new(from._engines, StringComparer.OrdinalIgnoreCase);
+        _catchments = from._catchments;
+        _catchmentBoundaries = from._catchmentBoundaries;
+        Name = from.Name;
+        Synthetic = from.Synthetic;
+        BoundaryVintage = from.BoundaryVintage;
+        Geography = from.Geography;
+        Boundaries = from.Boundaries;
+        AgeBands = from.AgeBands;
+        Population = from.Population;
+        Deprivation = from.Deprivation;
+        Report = from.Report;
+        Indicators = indicators;
+        Suppression = from.Suppression;
+        Flows = from.Flows;
+    }
 
     private List<(string Code, Geometry Polygon)> NeighbourhoodPolygons(Func<Geometry, Geometry> transform) =>
         Geography.AtLevel(Level.Neighbourhood)

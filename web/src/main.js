@@ -14,6 +14,7 @@ import {
   renderInequality, renderLegend, renderSummary,
 } from './panel.js';
 import { setupSearch } from './search.js';
+import { setupUpload } from './upload.js';
 import { go, readState } from './state.js';
 
 const $ = (id) => document.getElementById(id);
@@ -36,7 +37,7 @@ async function boot() {
   if (dataset.synthetic) document.title += ' (synthetic demo)';
   const hits = await api.search('92000001', 5);
   country = hits.find((h) => h.level === 'country')?.code ?? (await api.search('E92000001', 1))[0]?.code;
-  $('indicator').innerHTML = dataset.indicators.map((i) => `<option value="${escapeHtml(i.id)}">${escapeHtml(i.name)}</option>`).join('');
+  fillIndicators();
 
   map = createMap($('map'));
   hook.pagePointOf = (level, code) => pagePointOf(map, level, code);
@@ -44,9 +45,19 @@ async function boot() {
   hook.map = map;
   await new Promise((resolve) => map.once('load', resolve));
   wireControls();
+  setupUpload($('add-data'), (indicator) => {
+    // the server answered with the new indicator: offer it, and show it
+    dataset.indicators.push(indicator);
+    fillIndicators();
+    update({ ind: indicator.id, period: indicator.latestPeriod });
+  });
   window.addEventListener('popstate', safeRender);
   window.addEventListener('geo:state', safeRender);
   await safeRender();
+}
+
+function fillIndicators() {
+  $('indicator').innerHTML = dataset.indicators.map((i) => `<option value="${escapeHtml(i.id)}">${escapeHtml(i.name)}</option>`).join('');
 }
 
 async function safeRender() {

@@ -12,6 +12,8 @@ namespace Geo.Api.Hosting;
 [JsonSerializable(typeof(AreaDto))]
 [JsonSerializable(typeof(IReadOnlyList<AreaHitDto>))]
 [JsonSerializable(typeof(IReadOnlyList<IndicatorDto>))]
+[JsonSerializable(typeof(IndicatorDto))]
+[JsonSerializable(typeof(UploadProblemDto[]))]
 [JsonSerializable(typeof(IndicatorAreaDto))]
 [JsonSerializable(typeof(IndicatorRowsDto))]
 [JsonSerializable(typeof(CompareDto))]

@@ -1,6 +1,8 @@
 using Geo.Api.Apis;
 using Geo.Model;
+using Geo.Core.Indicators;
 using Geo.Data.Loading;
+using Geo.Data.Upload;
 using Geo.Postgres;
 using Geo.Query;
 using Geo.Tiles;
@@ -19,6 +21,7 @@ public sealed class DatasetHost : IDisposable
     private readonly GeoOptions _options;
     private readonly ILogger _logger;
     private readonly Lock _loading = new();
+    private readonly Lock _adding = new();
     private readonly SemaphoreSlim _refreshing = new(1, 1);
     private volatile Snapshot? _snapshot;
     private volatile string? _unavailable;
@@ -105,6 +108,32 @@ public sealed class DatasetHost : IDisposable
         }
     }
 
+    /// <summary>
+    /// Adds an indicator for the server's lifetime (an upload): <paramref name="read"/> reads it against the dataset served
+    /// now, and a new snapshot (the dataset with the indicator, with a new <see cref="Version"/>; search index and tiles
+    /// shared, as they do not depend on indicators) is swapped in whole. Additions are made one at a time, so two cannot
+    /// lose each other. The caller empties the output cache.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The server answers from a database.</exception>
+    public IndicatorSource AddIndicator(Func<Dataset, IndicatorSource> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (Store is not null)
+        {
+            throw new InvalidOperationException("Indicators cannot be added to a dataset served from a database.");
+        }
+
+        lock (_adding)
+        {
+            var current = Current;
+            var source = read(current.Dataset);
+            var dataset = current.Dataset.WithIndicator(source);
+            _snapshot = current with { Dataset = dataset, Version = NewVersion(), Queries = new DatasetQueries(dataset) };
+            _logger.LogInformation("Added indicator {Id} ({Records} records from {File}).", source.Definition.Id, source.Records.Count, source.File);
+            return source;
+        }
+    }
+
     /// <summary>Records that a request found the database failing; <see cref="RefreshAsync"/> clears it.</summary>
     public void MarkUnavailable(Exception failure)
     {
@@ -133,8 +162,7 @@ public sealed class DatasetHost : IDisposable
 
         lock (_loading)
         {
-            return _snapshot ??= NewSnapshot(Load(_options, _logger),
-                Convert.ToHexStringLower(BitConverter.GetBytes(DateTime.UtcNow.Ticks))[..12], store: null);
+            return _snapshot ??= NewSnapshot(Load(_options, _logger), NewVersion(), store: null);
         }
     }
 
@@ -145,9 +173,17 @@ public sealed class DatasetHost : IDisposable
         new Lazy<AreaSearch>(() => new AreaSearch(dataset.Geography)),
         new Lazy<TileCatalog>(() => store is null ? new TileCatalog(dataset) : new TileCatalog(dataset, serve: store.TileSource)));
 
+    private static string NewVersion() => Convert.ToHexStringLower(BitConverter.GetBytes(DateTime.UtcNow.Ticks))[..12];
+
     private static Dataset Load(GeoOptions options, ILogger logger)
     {
         var dataset = DatasetLoader.LoadOrDemo(options.Dataset, options.DataRoot, new LogProgress(logger), options.DemoSeed);
+        if (options.IndicatorFile is { Length: > 0 } file)
+        {
+            dataset = dataset.WithIndicator(IndicatorUpload.ReadFile(file, options.IndicatorFileOptions ?? new IndicatorUploadOptions(), dataset,
+                IndicatorUpload.FindLsoa11Lookup(options.Dataset, options.DataRoot)));
+        }
+
         logger.LogInformation("Loaded {Name}: {Count} areas.", dataset.Name, dataset.Geography.Count);
         return dataset;
     }

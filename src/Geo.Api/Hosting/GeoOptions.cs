@@ -21,6 +21,17 @@ public sealed class GeoOptions
     /// <summary>How often, in seconds, the server asks the database whether it answers and holds a new dataset.</summary>
     public double DatabasePollSeconds { get; set; } = 2;
 
+    /// <summary>An indicator CSV of the user's own to add to the dataset at start-up (<c>geo serve --indicator-file</c>),
+    /// read as an upload with <see cref="IndicatorFileOptions"/>.</summary>
+    public string? IndicatorFile { get; set; }
+
+    /// <summary>The columns and meaning of <see cref="IndicatorFile"/>.</summary>
+    public Data.Upload.IndicatorUploadOptions? IndicatorFileOptions { get; set; }
+
+    /// <summary>The largest indicator file <c>POST /api/indicators</c> accepts, in bytes (100 MB: a million rows and more);
+    /// larger requests get 413.</summary>
+    public long UploadLimitBytes { get; set; } = 100L * 1024 * 1024;
+
     /// <summary>Simplify every level's tile bands in the background after start-up, so that no map user
     /// waits for the first tile of a zoom. On in <c>geo serve</c>; off by default (tests).</summary>
     public bool WarmTiles { get; set; }

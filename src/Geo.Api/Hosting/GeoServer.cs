@@ -77,6 +77,7 @@ public static class GeoServer
         app.MapAreasApi();
         app.MapTilesApi();
         app.MapIndicatorsApi();
+        app.MapUploadApi();
         app.MapInequalityApi();
         app.MapHotspotClassesApi();
         app.MapCatchmentsApi();

@@ -25,6 +25,11 @@ internal static class CommandErrors
             Console.Error.WriteLine($"error: {e.Message}");
             return BadInput;
         }
+        catch (Geo.Data.Upload.IndicatorUploadException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return BadInput;
+        }
         catch (GeoDataException e)
         {
             Console.Error.WriteLine($"error: {e.Message}");

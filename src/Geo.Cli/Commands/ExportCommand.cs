@@ -30,6 +30,8 @@ internal static class ExportCommand
         {
             dataset, dataRoot, connection, indicator, level, catchments, threshold, period, within, format, output,
         };
+        var indicatorFile = new IndicatorFileOptions();
+        indicatorFile.AddTo(command);
         command.SetAction(result => CommandErrors.Run(() =>
         {
             var levelName = result.GetValue(level);
@@ -40,7 +42,8 @@ internal static class ExportCommand
             }
 
             var progress = new ConsoleProgress(Console.Error);
-            var queries = new DatasetQueries(CommonOptions.Load(result.GetValue(dataset), result.GetValue(dataRoot), result.GetValue(connection), progress));
+            var loaded = CommonOptions.Load(result.GetValue(dataset), result.GetValue(dataRoot), result.GetValue(connection), progress);
+            var queries = new DatasetQueries(indicatorFile.AddTo(loaded, result, result.GetValue(dataset), result.GetValue(dataRoot), progress));
             var formatName = result.GetRequiredValue(format);
             var answer = method is null
                 ? queries.Level(result.GetRequiredValue(indicator), result.GetValue(period), levelName, result.GetValue(within))

@@ -26,10 +26,13 @@ internal static class HotspotsCommand
         {
             dataset, dataRoot, connection, indicator, within, period, top, by, format, output,
         };
+        var indicatorFile = new IndicatorFileOptions();
+        indicatorFile.AddTo(command);
         command.SetAction(result => CommandErrors.Run(() =>
         {
             var progress = new ConsoleProgress(Console.Error);
-            var queries = new DatasetQueries(CommonOptions.Load(result.GetValue(dataset), result.GetValue(dataRoot), result.GetValue(connection), progress));
+            var loaded = CommonOptions.Load(result.GetValue(dataset), result.GetValue(dataRoot), result.GetValue(connection), progress);
+            var queries = new DatasetQueries(indicatorFile.AddTo(loaded, result, result.GetValue(dataset), result.GetValue(dataRoot), progress));
             var answer = queries.Hotspots(result.GetRequiredValue(indicator), result.GetValue(period), result.GetRequiredValue(within),
                 result.GetValue(by), result.GetValue(top));
             IndicatorOptions.Write(answer, result.GetRequiredValue(format), result.GetValue(output), Environment.GetCommandLineArgs());

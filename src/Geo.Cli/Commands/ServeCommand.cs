@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Geo.Api.Hosting;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Geo.Cli.Commands;
@@ -23,10 +24,23 @@ internal static class ServeCommand
         {
             dataset, dataRoot, connection, urls, verbose,
         };
+        var indicatorFile = new IndicatorFileOptions();
+        indicatorFile.AddTo(command);
         command.SetAction(async (result, cancellation) =>
         {
+            if (indicatorFile.File(result) is { } file && !string.IsNullOrWhiteSpace(result.GetValue(connection)))
+            {
+                await Console.Error.WriteLineAsync("error: --indicator-file adds to a dataset served from files; with --connection, add it to the manifest and `geo load` it.");
+                return CommandErrors.BadInput;
+            }
+
             var app = GeoServer.Build([], builder =>
             {
+                builder.Services.Configure<GeoOptions>(o =>
+                {
+                    o.IndicatorFile = indicatorFile.File(result)?.FullName;
+                    o.IndicatorFileOptions = indicatorFile.Options(result);
+                });
                 builder.Configuration[$"{GeoOptions.Section}:{nameof(GeoOptions.Dataset)}"] = result.GetValue(dataset)?.FullName;
                 builder.Configuration[$"{GeoOptions.Section}:{nameof(GeoOptions.DataRoot)}"] = result.GetValue(dataRoot)?.FullName;
                 builder.Configuration[$"{GeoOptions.Section}:{nameof(GeoOptions.Connection)}"] = result.GetValue(connection);
@@ -34,7 +48,16 @@ internal static class ServeCommand
                 builder.Configuration[$"{GeoOptions.Section}:{nameof(GeoOptions.Verbose)}"] = result.GetValue(verbose) ? "true" : "false";
                 builder.WebHost.UseUrls(result.GetRequiredValue(urls));
             });
-            app.LoadDataset();
+            try
+            {
+                app.LoadDataset();
+            }
+            catch (Data.Upload.IndicatorUploadException e)
+            {
+                await Console.Error.WriteLineAsync($"error: {e.Message}");
+                return CommandErrors.BadInput;
+            }
+
             // IHost.RunAsync: WebApplication's own RunAsync takes a URL, not a token.
             await HostingAbstractionsHostExtensions.RunAsync(app, cancellation);
             return 0;

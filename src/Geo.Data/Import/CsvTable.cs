@@ -38,7 +38,7 @@ public sealed class CsvTable : IDisposable
         _headerLine = headerLine;
     }
 
-    /// <summary>The file as given to <see cref="Open"/>; error messages name it so.</summary>
+    /// <summary>The file as given to <see cref="Open(string)"/>; error messages name it so.</summary>
     public string Path { get; }
 
     /// <summary>The header's names as the file spells them.</summary>
@@ -52,10 +52,25 @@ public sealed class CsvTable : IDisposable
     public static CsvTable Open(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        return Open(path, () => CsvReader.FromFile(path, Options));
+    }
+
+    /// <summary>Reads CSV from <paramref name="stream"/> (an upload held in memory), named <paramref name="name"/> in
+    /// messages; disposing the table disposes the stream.</summary>
+    /// <exception cref="GeoDataException">The content is empty or its header is malformed.</exception>
+    public static CsvTable Open(Stream stream, string name)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(name);
+        return Open(name, () => CsvReader.Create(stream, Options, leaveOpen: false));
+    }
+
+    private static CsvTable Open(string path, Func<CsvReader> open)
+    {
         CsvReader? reader = null;
         try
         {
-            reader = CsvReader.FromFile(path, Options);
+            reader = open();
             reader.ReadHeader();
             var headers = reader.Headers.ToArray();
             if (headers.Length == 0 || (headers.Length == 1 && string.IsNullOrWhiteSpace(headers[0])))

@@ -15,8 +15,9 @@ internal static class IndicatorAreaMapper
     private const int Examples = 5;
 
     /// <summary>Keeps the slots whose code is one of <paramref name="known"/>; counts and names the others.</summary>
+    /// <remarks>With <paramref name="problems"/>, each unknown code's line is a problem instead (an upload is meant for this dataset).</remarks>
     public static List<IndicatorRecord> Keep(IndicatorAccumulator accumulator, IReadOnlySet<string> known, string what,
-        bool hasDenominator, List<string> notes)
+        bool hasDenominator, List<string> notes, IndicatorProblems? problems = null, string? areaColumn = null)
     {
         var records = new List<IndicatorRecord>(accumulator.Slots.Count);
         var found = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -34,6 +35,7 @@ internal static class IndicatorAreaMapper
             else
             {
                 skipped++;
+                problems?.Add(slot.Line, areaColumn, $"'{slot.Area}' is not a {what} code of this dataset");
                 if (unknownSeen.Add(slot.Area))
                 {
                     unknown.Add(slot.Area);
@@ -64,7 +66,7 @@ internal static class IndicatorAreaMapper
     /// weighted by the same population shares (or by the file's denominator when it has one).
     /// </summary>
     public static List<IndicatorRecord> From2011(IndicatorAccumulator accumulator, Lsoa11Lookup lookup, IndicatorReadContext context,
-        bool isScore, bool hasDenominator, List<string> notes)
+        bool isScore, bool hasDenominator, List<string> notes, string? areaColumn = null)
     {
         var mapped = new Dictionary<(string Area, int Period, int Band), Mapped>();
         var order = new List<((string Area, int Period, int Band) Key, Mapped Value)>();
@@ -84,6 +86,7 @@ internal static class IndicatorAreaMapper
             if (lookup.Partners(slot.Area) is not { } partners)
             {
                 notInLookupRows++;
+                context.Problems?.Add(slot.Line, areaColumn, $"'{slot.Area}' is not a 2011 neighbourhood code of the LSOA 2011 to 2021 lookup");
                 if (!notInLookup.Contains(slot.Area, StringComparer.OrdinalIgnoreCase))
                 {
                     notInLookup.Add(slot.Area);

@@ -23,6 +23,14 @@ public sealed record IndicatorReadContext
     /// 2021 neighbourhoods.</summary>
     public FlowSource? ProviderFlows { get; init; }
 
+    /// <summary>The entry file's bytes when they are not on disk (an upload held in memory): opened instead of the
+    /// path, which then only names the file in messages. Each call gives a new stream from the start.</summary>
+    public Func<Stream>? Content { get; init; }
+
+    /// <summary>When set, bad rows, unknown codes and missing columns are collected here and reading goes on, and the
+    /// reader throws once at the end (nothing is loaded); when null, the first problem throws.</summary>
+    public IndicatorProblems? Problems { get; init; }
+
     /// <summary>The dataset's neighbourhood (2021 LSOA) codes, compared ignoring case.</summary>
     public required IReadOnlySet<string> Neighbourhoods { get; init; }
 

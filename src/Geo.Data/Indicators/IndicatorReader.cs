@@ -23,10 +23,37 @@ public static class IndicatorReader
     /// or the file or lookup has a missing column, an empty or bad cell, a repeated row (both lines named),
     /// or no figure for any area of the dataset.
     /// </exception>
+    /// <remarks>With <see cref="IndicatorReadContext.Problems"/>, problems in the file are collected there (bad rows are
+    /// left out and reading goes on) and one <see cref="GeoDataException"/> is thrown at the end if there are any.</remarks>
     public static IndicatorSource Read(IndicatorSpec spec, string path, IndicatorReadContext context)
     {
         ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(context);
         var plan = IndicatorPlan.Parse(spec, context);
+        if (context.Problems is not { } problems)
+        {
+            return ReadPlan(plan, path, context);
+        }
+
+        IndicatorSource? source = null;
+        try
+        {
+            source = ReadPlan(plan, path, context);
+        }
+        catch (GeoDataException e)
+        {
+            // A problem of the file as a whole (its quoting, its age bands): reported with the rest.
+            problems.Add(e);
+        }
+
+        return problems.Count == 0 && source is not null
+            ? source
+            : throw new GeoDataException(path, null, null, $"{problems.Count:N0} problem{(problems.Count == 1 ? "" : "s")} found; nothing was loaded");
+    }
+
+    private static IndicatorSource ReadPlan(IndicatorPlan plan, string path, IndicatorReadContext context)
+    {
+        var problems = context.Problems;
         var file = plan.File;
         var accumulator = new IndicatorAccumulator();
         var counts = new IndicatorRowCounts();
@@ -36,6 +63,11 @@ public static class IndicatorReader
         if (plan.Format == IndicatorFormat.Long)
         {
             LongFormatReader.Read(path, plan, accumulator, counts);
+            if (problems is { Count: > 0 } && counts.Read == 0)
+            {
+                // Columns are missing: the rows were not read, so there is nothing more to say about them.
+                return Empty(plan, path);
+            }
         }
 
         var standardised = IndicatorTerms.IsStandardised(plan.Definition.ValueType);
@@ -48,11 +80,17 @@ public static class IndicatorReader
         var records = plan.AreaLevel switch
         {
             IndicatorAreaLevel.Provider => IndicatorAreaMapper.FromProviders(accumulator, context.ProviderFlows!, context, path, file.Area!, notes),
-            IndicatorAreaLevel.Neighbourhood => IndicatorAreaMapper.Keep(accumulator, context.Neighbourhoods, "neighbourhood", hasDenominator, notes),
-            IndicatorAreaLevel.Place => IndicatorAreaMapper.Keep(accumulator, context.Places, "place", hasDenominator, notes),
+            IndicatorAreaLevel.Neighbourhood => IndicatorAreaMapper.Keep(accumulator, context.Neighbourhoods, "neighbourhood", hasDenominator, notes,
+                problems, file.Area),
+            IndicatorAreaLevel.Place => IndicatorAreaMapper.Keep(accumulator, context.Places, "place", hasDenominator, notes, problems, file.Area),
             _ => IndicatorAreaMapper.From2011(accumulator, Lsoa11Lookup.Read(context.Lsoa11LookupPath!, file.Lsoa11Lookup!), context,
-                plan.IsScore, hasDenominator, notes),
+                plan.IsScore, hasDenominator, notes, file.Area),
         };
+
+        if (problems is { Count: > 0 })
+        {
+            return Empty(plan, path);
+        }
 
         if (records.Count == 0)
         {
@@ -72,6 +110,14 @@ public static class IndicatorReader
             ImportNotes = notes,
         };
     }
+
+    private static IndicatorSource Empty(IndicatorPlan plan, string path) => new()
+    {
+        Definition = plan.Definition,
+        Periods = [],
+        Records = [],
+        File = path,
+    };
 
     /// <summary>
     /// Reads every indicator of a manifest, in order, each from its file resolved by <paramref name="resolve"/>.
