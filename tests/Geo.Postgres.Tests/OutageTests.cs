@@ -22,7 +22,7 @@ public class OutageTests(DemoStore demo) : IClassFixture<DemoStore>
             .UseSetting("Geo:Connection", throughRelay.ConnectionString)
             .UseSetting("Geo:DatabasePollSeconds", "0.2"));
         var client = factory.CreateClient();
-        await ApiParityTests.WaitUntilReady(client);
+        await DoorServers.WaitUntilReady(client);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/areas/X92000001")).StatusCode);
 
         relay.Stop();
