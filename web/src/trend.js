@@ -13,7 +13,7 @@ const VARIATION = {
   'neutral-low': { colour: '#7030A0', words: 'special cause, lower' },
 };
 
-const W = 320, H = 170, L = 44, R = 8, T = 8, B = 34;
+const W = 320, H = 170, L = 44, R = 26, T = 8, B = 34;
 
 function frame(periods, lo, hi) {
   const span = hi - lo || 1;
@@ -22,7 +22,8 @@ function frame(periods, lo, hi) {
   const sx = (i) => L + (periods.length > 1 ? i * step : (W - L - R) / 2);
   const sy = (v) => T + (1 - (v - min) / (max - min)) * (H - T - B);
   const every = Math.ceil(periods.length / 5);
-  const ticks = periods.map((p, i) => (i % every === 0 || i === periods.length - 1
+  const last = periods.length - 1;
+  const ticks = periods.map((p, i) => ((i % every === 0 && last - i >= every) || i === last
     ? `<text x="${sx(i).toFixed(1)}" y="${H - B + 14}" text-anchor="middle">${escapeHtml(p)}</text>` : '')).join('');
   const axes = `<line x1="${L}" x2="${L}" y1="${T}" y2="${H - B}" stroke="#000"/><line x1="${L}" x2="${W - R}" y1="${H - B}" y2="${H - B}" stroke="#000"/>` +
     `<text x="${L - 4}" y="${T + 8}" text-anchor="end">${fmtValue(max)}</text><text x="${L - 4}" y="${H - B}" text-anchor="end">${fmtValue(min)}</text>${ticks}`;
