@@ -340,7 +340,10 @@ public sealed class IndicatorEngine
             {
                 if (hasData[i])
                 {
-                    Array.Copy(_population, i * _bands, denominator, i * _bands, _bands);
+                    for (var b = 0; b < _bands; b++)
+                    {
+                        denominator[(i * _bands) + b] = _population[(i * _bands) + b] * Source.PopulationPeriods;
+                    }
                 }
             }
         }
