@@ -49,7 +49,7 @@ public static class IndicatorReader
         {
             IndicatorAreaLevel.Provider => IndicatorAreaMapper.FromProviders(accumulator, context.ProviderFlows!, context, path, file.Area!, notes),
             IndicatorAreaLevel.Neighbourhood => IndicatorAreaMapper.Keep(accumulator, context.Neighbourhoods, "neighbourhood", hasDenominator, notes),
-            IndicatorAreaLevel.Place => IndicatorAreaMapper.Keep(accumulator, context.Places, "place", hasDenominator, notes),
+            IndicatorAreaLevel.Place => IndicatorAreaMapper.KeepPlaces(accumulator, context, hasDenominator, plan.IsScore, notes),
             _ => IndicatorAreaMapper.From2011(accumulator, Lsoa11Lookup.Read(context.Lsoa11LookupPath!, file.Lsoa11Lookup!), context,
                 plan.IsScore, hasDenominator, notes),
         };
