@@ -22,4 +22,8 @@ namespace Geo.Api.Hosting;
 [JsonSerializable(typeof(LevelValuesDto))]
 [JsonSerializable(typeof(CatchmentListDto))]
 [JsonSerializable(typeof(CatchmentDto))]
+[JsonSerializable(typeof(OgcLandingDto))]
+[JsonSerializable(typeof(OgcConformanceDto))]
+[JsonSerializable(typeof(OgcCollectionsDto))]
+[JsonSerializable(typeof(OgcCollectionDto))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;
