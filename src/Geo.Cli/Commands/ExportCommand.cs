@@ -48,7 +48,7 @@ internal static class ExportCommand
             var answer = method is null
                 ? queries.Level(result.GetRequiredValue(indicator), result.GetValue(period), levelName, result.GetValue(within))
                 : queries.CatchmentRows(result.GetRequiredValue(indicator), result.GetValue(period), method, result.GetValue(threshold),
-                    result.GetValue(within), withBoundaries: formatName == "geojson");
+                    result.GetValue(within), withBoundaries: formatName is "geojson" or "gpkg");
             IndicatorOptions.Write(answer, formatName, result.GetValue(output), Environment.GetCommandLineArgs());
             progress.Report($"{answer.Rows.Count:N0} rows");
             return 0;
