@@ -21,12 +21,12 @@ namespace Geo.Spatial.Projection;
 /// Heights are ignored: National Grid points are taken to lie on the Airy ellipsoid, as PROJ does.
 /// </para>
 /// <para>
-/// The maths is written here (Krüger's transverse Mercator series, the Helmert transformation in cartesian
-/// coordinates) rather than taken from ProjNet. Not for speed: ProjNet 2.0 with a TOWGS84-carrying WKT took
-/// about 250 ns a point against about 300 ns here, both inside the 1 µs that loading England needs. But it
-/// agrees with PROJ only to about 5 mm and its round trip to about 10 mm (here: 0.1 mm and micrometres),
-/// applies the datum shift only if the WKT it is given carries TOWGS84, and does not document whether one
-/// transformation object may be shared between threads; these few formulae are immutable by construction.
+/// The projection is ProjNet's transverse Mercator (see <see cref="Osgb36Grid"/>). The datum shift is written
+/// here (<see cref="HelmertTransformation"/>, <see cref="Ellipsoid"/>) because ProjNet 2.0's, given the same
+/// TOWGS84, measured 4.6 mm from PROJ on the test points (its cartesian-to-latitude step is one Bowring pass
+/// from an approximate start) and 10 mm on a round trip (its reverse shift negates the seven parameters rather
+/// than inverting the transformation), where the tests ask for 1 mm and 1 µm. Speed decided nothing: see the
+/// projection row of the table in docs/architecture.md.
 /// </para>
 /// <para>
 /// Thread-safety: stateless; every member is safe to call from any number of threads. The geometry overloads
@@ -42,19 +42,14 @@ public static class BritishNationalGrid
     private const int Wgs84Srid = 4326;
     private const double RadiansToDegrees = 180.0 / Math.PI;
 
-    private static readonly TransverseMercator Grid =
-        new(Ellipsoid.Airy1830, 49.0, -2.0, 0.9996012717, 400000.0, -100000.0);
-
     private static readonly HelmertTransformation Shift = HelmertTransformation.Osgb36ToWgs84;
 
     /// <summary>WGS 84 longitude and latitude (degrees) of a National Grid easting and northing (metres).</summary>
     public static (double Lon, double Lat) ToWgs84(double easting, double northing)
     {
-        var (tanLat, sinDeltaLon, cosDeltaLon) = Grid.Inverse(easting, northing);
-
-        // Longitude from the central meridian by the angle-sum identities: no atan2/sin/cos round trip.
-        var sinLon = (sinDeltaLon * Grid.CosCentralMeridian) + (cosDeltaLon * Grid.SinCentralMeridian);
-        var cosLon = (cosDeltaLon * Grid.CosCentralMeridian) - (sinDeltaLon * Grid.SinCentralMeridian);
+        var (lon, lat) = Osgb36Grid.Inverse(easting, northing);
+        var (sinLon, cosLon) = Math.SinCos(lon / RadiansToDegrees);
+        var tanLat = Math.Tan(lat / RadiansToDegrees);
         var (x, y, z) = Ellipsoid.Airy1830.ToCartesian(tanLat, sinLon, cosLon);
         (x, y, z) = Shift.Forward(x, y, z);
         var wgsTanLat = Ellipsoid.Wgs84.TanLatitude(x, y, z);
@@ -88,11 +83,7 @@ public static class BritishNationalGrid
         z += step * nz;
         tanLat = Ellipsoid.Airy1830.TanLatitude(x, y, z);
 
-        // The longitude difference from the central meridian straight from the cartesian x and y.
-        p = Math.Sqrt((x * x) + (y * y));
-        var cosDeltaLon = ((x * Grid.CosCentralMeridian) + (y * Grid.SinCentralMeridian)) / p;
-        var sinDeltaLon = ((y * Grid.CosCentralMeridian) - (x * Grid.SinCentralMeridian)) / p;
-        return Grid.Forward(tanLat, sinDeltaLon, cosDeltaLon);
+        return Osgb36Grid.Forward(Math.Atan2(y, x) * RadiansToDegrees, Math.Atan(tanLat) * RadiansToDegrees);
     }
 
     /// <summary>
@@ -108,11 +99,13 @@ public static class BritishNationalGrid
     public static Geometry FromWgs84(Geometry wgs84) => GeometryTransform.Apply<FromWgs84Transform>(wgs84, Srid);
 
     /// <summary>
-    /// True when a WKT (OGC WKT1, ESRI .prj or WKT2) describes British National Grid, recognised by its
+    /// True when a WKT (OGC WKT1 or ESRI .prj, read by ProjNet, or the horizontal part of a WKT1 COMPD_CS)
+    /// describes British National Grid, recognised by its
     /// parameters whatever the names and whether or not an EPSG code or AUTHORITY is given: transverse
     /// Mercator on the Airy 1830 ellipsoid (the OSGB 1936 datum), Greenwich, latitude of origin 49°, central
     /// meridian -2°, scale 0.9996012717, false easting 400000 m, false northing -100000 m, in metres.
-    /// Unreadable text gives false.
+    /// Unreadable text gives false, and so does WKT2, which ProjNet 2.0 does not read (shapefile .prj files and
+    /// GeoPackage definitions are WKT1; the manifest's <c>crs</c> names the CRS of any other file).
     /// </summary>
     public static bool IsBritishNationalGrid(string wkt)
     {

@@ -1,14 +1,16 @@
+using ProjNet.CoordinateSystems;
+
 namespace Geo.Spatial.Projection;
 
 /// <summary>
 /// Recognises British National Grid in well-known text by its defining parameters, so that an ESRI .prj
-/// (no EPSG code, ESRI names) is recognised as readily as OGC WKT1 or WKT2 with <c>AUTHORITY["EPSG","27700"]</c>.
+/// (no EPSG code, ESRI names) is recognised as readily as OGC WKT1 with <c>AUTHORITY["EPSG","27700"]</c>.
+/// ProjNet reads the text; this checks what it read.
 /// </summary>
 internal static class BritishNationalGridWkt
 {
     private const double AirySemiMajorAxis = 6377563.396;
     private const double AiryInverseFlattening = 299.3249646;
-    private const double DegreeInRadians = Math.PI / 180.0;
 
     // Tolerances: far tighter than any other grid could come, loose enough for the rounding writers apply
     // (some ESRI files give the scale as 0.999601272, 3e-10 away).
@@ -16,109 +18,88 @@ internal static class BritishNationalGridWkt
     private const double ScaleTolerance = 1e-9;
     private const double LengthToleranceMetres = 1e-3;
 
-    private static readonly string[] ProjectedKeywords = ["PROJCS", "PROJCRS", "PROJECTEDCRS"];
-    private static readonly string[] ContainerKeywords = ["COMPD_CS", "COMPOUNDCRS", "BOUNDCRS"];
-    private static readonly string[] GeographicKeywords = ["GEOGCS", "BASEGEOGCRS", "BASEGEODCRS", "GEOGCRS", "GEODCRS"];
-    private static readonly string[] UnitKeywords = ["UNIT", "ANGLEUNIT", "LENGTHUNIT", "SCALEUNIT"];
-
     public static bool Matches(string wkt)
     {
-        var root = WktNode.TryParse(wkt);
-        if (root is null || !(root.Is(ProjectedKeywords) || root.Is(ContainerKeywords)))
+        if (Read(HorizontalPart(wkt)) is not ProjectedCoordinateSystem projected)
         {
             return false;
         }
 
-        // A compound or bound CRS: its horizontal (source) part is the first projected CRS inside.
-        var projected = root.DescendantsAndSelf().FirstOrDefault(n => n.Is(ProjectedKeywords));
-        var geographic = projected?.Child(GeographicKeywords);
-        if (projected is null || geographic is null)
+        var geographic = projected.GeographicCoordinateSystem;
+        var ellipsoid = geographic.HorizontalDatum.Ellipsoid;
+        var degreesPerUnit = geographic.AngularUnit.RadiansPerUnit * 180.0 / Math.PI;
+        return Math.Abs((ellipsoid.SemiMajorAxis * ellipsoid.AxisUnit.MetersPerUnit) - AirySemiMajorAxis) <= LengthToleranceMetres
+            && Math.Abs(ellipsoid.InverseFlattening - AiryInverseFlattening) <= 1e-6
+            && Math.Abs(geographic.PrimeMeridian.Longitude * degreesPerUnit) <= AngleToleranceDegrees
+            && Math.Abs(projected.LinearUnit.MetersPerUnit - 1.0) <= 1e-12
+            && HasBritishNationalGridProjection(projected.Projection, degreesPerUnit);
+    }
+
+    /// <summary>The text without a byte order mark; of a COMPD_CS, its first PROJCS (ProjNet reads neither).</summary>
+    private static string HorizontalPart(string wkt)
+    {
+        var text = wkt.TrimStart('\uFEFF').Trim();
+        if (!text.StartsWith("COMPD_CS", StringComparison.OrdinalIgnoreCase))
         {
-            return false;
+            return text;
         }
 
-        var angleUnit = UnitFactor(geographic) ?? DegreeInRadians;
-        var lengthUnit = UnitFactor(projected) ?? 1.0;
-        return IsAiry1830(geographic)
-            && IsGreenwich(geographic, angleUnit)
-            && IsMetres(projected, lengthUnit)
-            && HasBritishNationalGridProjection(projected, angleUnit, lengthUnit);
-    }
-
-    private static bool IsAiry1830(WktNode geographic)
-    {
-        var ellipsoid = geographic.DescendantsAndSelf().FirstOrDefault(n => n.Is("SPHEROID", "ELLIPSOID"));
-        if (ellipsoid?.Number(1) is not { } semiMajorAxis || ellipsoid.Number(2) is not { } inverseFlattening)
+        var start = text.IndexOf("PROJCS", StringComparison.OrdinalIgnoreCase);
+        var depth = 0;
+        for (var i = start; start >= 0 && i < text.Length; i++)
         {
-            return false;
+            depth += text[i] switch { '[' or '(' => 1, ']' or ')' => -1, _ => 0 };
+            if (depth == 0 && text[i] is ']' or ')')
+            {
+                return text[start..(i + 1)];
+            }
         }
 
-        semiMajorAxis *= UnitFactor(ellipsoid) ?? 1.0;
-        return Math.Abs(semiMajorAxis - AirySemiMajorAxis) <= LengthToleranceMetres
-            && Math.Abs(inverseFlattening - AiryInverseFlattening) <= 1e-6;
+        return string.Empty;
     }
 
-    private static bool IsGreenwich(WktNode geographic, double angleUnit)
+    private static CoordinateSystem? Read(string wkt)
     {
-        var primeMeridian = geographic.Child("PRIMEM", "PRIMEMERIDIAN");
-        if (primeMeridian is null)
+        try
         {
-            return true;
+            return new CoordinateSystemFactory().CreateFromWkt(wkt);
         }
-
-        return primeMeridian.Number(1) is { } longitude
-            && Math.Abs(longitude * (UnitFactor(primeMeridian) ?? angleUnit)) <= AngleToleranceDegrees * DegreeInRadians;
+#pragma warning disable CA1031 // ProjNet's reader throws several exception types for text it cannot read
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
     }
 
-    /// <summary>Eastings and northings in metres: the projected CRS's own unit and any unit on its axes.</summary>
-    private static bool IsMetres(WktNode projected, double lengthUnit)
+    private static bool HasBritishNationalGridProjection(IProjection projection, double degreesPerUnit)
     {
-        var axisUnits = projected.Children
-            .Where(n => n.Is("AXIS", "CS"))
-            .SelectMany(n => n.Children)
-            .Where(n => n.Is(UnitKeywords))
-            .Select(n => n.Number(1) ?? double.NaN);
-        return axisUnits.Append(lengthUnit).All(factor => Math.Abs(factor - 1.0) <= 1e-12);
-    }
-
-    private static bool HasBritishNationalGridProjection(WktNode projected, double angleUnit, double lengthUnit)
-    {
-        // WKT1 and ESRI: PROJECTION and PARAMETERs directly in PROJCS. WKT2: METHOD and PARAMETERs in CONVERSION.
-        var conversion = projected.Child("CONVERSION", "DERIVINGCONVERSION") ?? projected;
-        var method = conversion.Child("PROJECTION", "METHOD");
-        if (method is null || Normalise(method.Name) != "transversemercator")
+        if (Normalise(projection.ClassName) != "transversemercator")
         {
             return false;
         }
 
         double? latitudeOfOrigin = null, centralMeridian = null, scale = null, falseEasting = null, falseNorthing = null;
-        foreach (var parameter in conversion.Children.Where(n => n.Is("PARAMETER")))
+        for (var i = 0; i < projection.NumParameters; i++)
         {
-            if (parameter.Number(1) is not { } value)
-            {
-                return false;
-            }
-
-            var unit = UnitFactor(parameter);
-            var degrees = value * (unit ?? angleUnit) / DegreeInRadians;
-            var metres = value * (unit ?? lengthUnit);
-            var scaleValue = value * (unit ?? 1.0);
+            var parameter = projection.GetParameter(i);
+            var value = parameter.Value;
             switch (Normalise(parameter.Name))
             {
                 case "latitudeoforigin" or "latitudeofnaturalorigin":
-                    latitudeOfOrigin ??= degrees;
+                    latitudeOfOrigin ??= value * degreesPerUnit;
                     break;
                 case "centralmeridian" or "longitudeofnaturalorigin" or "longitudeoforigin":
-                    centralMeridian ??= degrees;
+                    centralMeridian ??= value * degreesPerUnit;
                     break;
                 case "scalefactor" or "scalefactoratnaturalorigin":
-                    scale ??= scaleValue;
+                    scale ??= value;
                     break;
                 case "falseeasting":
-                    falseEasting ??= metres;
+                    falseEasting ??= value;
                     break;
                 case "falsenorthing":
-                    falseNorthing ??= metres;
+                    falseNorthing ??= value;
                     break;
             }
         }
@@ -132,9 +113,6 @@ internal static class BritishNationalGridWkt
 
     private static bool IsNear(double? value, double expected, double tolerance) =>
         value is { } v && Math.Abs(v - expected) <= tolerance;
-
-    /// <summary>The conversion factor of the element's own UNIT (to radians or metres), if it has one.</summary>
-    private static double? UnitFactor(WktNode node) => node.Child(UnitKeywords)?.Number(1);
 
     /// <summary>Lower case letters and digits only: "Transverse_Mercator" and "Transverse Mercator" alike.</summary>
     private static string Normalise(string name) =>

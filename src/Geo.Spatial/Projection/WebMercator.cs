@@ -1,4 +1,6 @@
 using NetTopologySuite.Geometries;
+using ProjNet.CoordinateSystems;
+using ProjNet.CoordinateSystems.Transformations;
 
 namespace Geo.Spatial.Projection;
 
@@ -14,6 +16,9 @@ namespace Geo.Spatial.Projection;
 /// wrapped.
 /// </para>
 /// <para>
+/// The maths is ProjNet's (its built-in EPSG:3857). ProjNet refuses the poles, hence the clamp here.
+/// </para>
+/// <para>
 /// Thread-safety: stateless; every member is safe to call from any number of threads. The geometry methods
 /// return new geometries and never modify their input.
 /// </para>
@@ -23,44 +28,41 @@ public static class WebMercator
     /// <summary>EPSG code of Web Mercator.</summary>
     public const int Srid = 3857;
 
-    /// <summary>Radius of the sphere, metres: the WGS 84 semi-major axis.</summary>
-    private const double Radius = 6378137.0;
-
     /// <summary>atan(sinh(π)) in degrees: the latitude at which the map is square.</summary>
     private const double MaxLatitude = 85.0511287798066;
 
-    private const double DegreesToRadians = Math.PI / 180.0;
+    private static readonly MathTransform FromWgs84Transform =
+        new CoordinateTransformationFactory().CreateFromCoordinateSystems(
+            GeographicCoordinateSystem.WGS84, ProjectedCoordinateSystem.WebMercator).MathTransform;
+
+    private static readonly MathTransform ToWgs84Transform = FromWgs84Transform.Inverse();
 
     /// <summary>Web Mercator x and y (metres) of a WGS 84 longitude and latitude (degrees).</summary>
-    public static (double X, double Y) FromWgs84(double lon, double lat)
-    {
-        var clamped = Math.Clamp(lat, -MaxLatitude, MaxLatitude);
-        return (Radius * lon * DegreesToRadians, Radius * Math.Atanh(Math.Sin(clamped * DegreesToRadians)));
-    }
+    public static (double X, double Y) FromWgs84(double lon, double lat) =>
+        FromWgs84Transform.Transform(lon, Math.Clamp(lat, -MaxLatitude, MaxLatitude));
 
     /// <summary>WGS 84 longitude and latitude (degrees) of a Web Mercator x and y (metres).</summary>
-    public static (double Lon, double Lat) ToWgs84(double x, double y) =>
-        (x / Radius / DegreesToRadians, Math.Atan(Math.Sinh(y / Radius)) / DegreesToRadians);
+    public static (double Lon, double Lat) ToWgs84(double x, double y) => ToWgs84Transform.Transform(x, y);
 
     /// <summary>
     /// A new geometry in Web Mercator (SRID 3857) from one in WGS 84 (x = lon, y = lat, degrees); the input is
     /// not modified and its SRID is not checked.
     /// </summary>
-    public static Geometry FromWgs84(Geometry wgs84) => GeometryTransform.Apply<FromWgs84Transform>(wgs84, Srid);
+    public static Geometry FromWgs84(Geometry wgs84) => GeometryTransform.Apply<FromWgs84Operation>(wgs84, Srid);
 
     /// <summary>
     /// A new geometry in Web Mercator (SRID 3857) from one in British National Grid metres, through WGS 84 with
     /// the datum shift of <see cref="BritishNationalGrid.ToWgs84(double, double)"/>; the input is not modified
     /// and its SRID is not checked.
     /// </summary>
-    public static Geometry FromBng(Geometry bng) => GeometryTransform.Apply<FromBngTransform>(bng, Srid);
+    public static Geometry FromBng(Geometry bng) => GeometryTransform.Apply<FromBngOperation>(bng, Srid);
 
-    private readonly struct FromWgs84Transform : ICoordinateTransform
+    private readonly struct FromWgs84Operation : ICoordinateTransform
     {
         public static (double X, double Y) Apply(double x, double y) => FromWgs84(x, y);
     }
 
-    private readonly struct FromBngTransform : ICoordinateTransform
+    private readonly struct FromBngOperation : ICoordinateTransform
     {
         public static (double X, double Y) Apply(double x, double y)
         {
