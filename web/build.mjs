@@ -23,5 +23,6 @@ await build({
 
 copyFileSync(join(here, 'src', 'index.html'), join(out, 'index.html'));
 copyFileSync(join(here, 'src', 'styles.css'), join(out, 'styles.css'));
+copyFileSync(join(here, 'src', 'favicon.svg'), join(out, 'favicon.svg'));
 copyFileSync(join(here, 'node_modules', 'maplibre-gl', 'dist', 'maplibre-gl.css'), join(out, 'maplibre-gl.css'));
 console.log('viewer built into ' + out);

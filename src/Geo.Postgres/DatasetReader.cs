@@ -161,6 +161,7 @@ internal static class DatasetReader
                 DataLevel = (Level)r.GetInt16(8),
                 File = r.GetString(9),
                 ImportNotes = r.GetFieldValue<string[]>(10),
+                PublicationPool = r.GetInt16(11),
                 Bands = [.. bands[id]],
                 Records = records.TryGetValue(id, out var list) ? list : [],
             };

@@ -208,6 +208,7 @@ internal static class DatasetWriter
                 await writer.WriteAsync((short)source.DataLevel, NpgsqlDbType.Smallint, cancellation);
                 await writer.WriteAsync(source.File, NpgsqlDbType.Text, cancellation);
                 await writer.WriteAsync(source.ImportNotes.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellation);
+                await writer.WriteAsync((short)source.PublicationPool, NpgsqlDbType.Smallint, cancellation);
             }
 
             await writer.CompleteAsync(cancellation);

@@ -8,13 +8,13 @@ namespace Geo.Query;
 public sealed partial class DatasetQueries
 {
     /// <summary>
-    /// An area's trend over the indicator's single periods up to <paramref name="period"/> (its latest when none): each
+    /// An area's trend over the indicator's periods up to <paramref name="period"/> (its latest when none), in its one
+    /// publication pool (single periods, or its rolling pools, whose overlap the answer notes): each
     /// period's published row, the Fingertips recent-trend marker over the latest five published periods (chi-squared test
     /// for linear trend for proportions, weighted regression on the value and its 95% limits otherwise) and a control chart
     /// (<paramref name="chart"/>: <see cref="ChartWords"/>) with each point's special-cause rules and variation by the
     /// indicator's polarity. Both are computed from published figures only: a suppressed period has no value, is left out
-    /// of the test and the chart, and nothing shown depends on its hidden count. Never pooled: overlapping pools are not
-    /// independent, so neither the test nor the chart applies to them.
+    /// of the test and the chart, and nothing shown depends on its hidden count.
     /// </summary>
     public TrendAnswer Trend(string? indicator, string? period, string? code, string? chart)
     {
@@ -89,6 +89,13 @@ public sealed partial class DatasetQueries
         {
             notes.Add($"{hidden} of {rows.Length} periods not charted (suppressed or without a value); the centre and limits come from the "
                 + "published periods only");
+        }
+
+        if (engine.Source.PublicationPool > 1)
+        {
+            notes.Add($"the points are rolling pools of {engine.Source.PublicationPool} periods, the indicator's only publication: "
+                + "consecutive pools share periods, so the trend test and the chart's rules signal more often than they would on "
+                + "independent points");
         }
 
         if (spc is null)

@@ -23,9 +23,9 @@ public sealed partial class DatasetQueries(Dataset dataset)
     public Dataset Dataset { get; } = dataset;
 
     /// <summary>
-    /// The indicator's published figures for <paramref name="period"/> (its latest when none), in rolling pools of
-    /// <paramref name="pool"/> periods when given (<see cref="PoolWords"/>): a pool is named by its label ("2019/20 - 2021/22")
-    /// or by its last period.
+    /// The indicator's published figures for <paramref name="period"/> (its latest when none), in the indicator's one
+    /// publication pool (<see cref="IndicatorSource.PublicationPool"/>; <paramref name="pool"/>, when given, must name it):
+    /// a pool is named by its label ("2019/20 - 2021/22") or by its last period.
     /// </summary>
     /// <exception cref="QueryException">No id, an unknown indicator (404), a pool it cannot have or a period it does not have.</exception>
     public PublishedIndicator Indicator(string? id, string? period, int? pool = null)
@@ -39,7 +39,15 @@ public sealed partial class DatasetQueries(Dataset dataset)
         var source = Dataset.Indicators.FirstOrDefault(i => string.Equals(i.Definition.Id, id.Trim(), StringComparison.OrdinalIgnoreCase))
             ?? throw QueryException.NotFound("indicator", "Unknown indicator",
                 $"No indicator has the id '{id}'; the indicators are: {string.Join(", ", Dataset.Indicators.Select(i => i.Definition.Id))}.");
-        var size = PoolWords.Parse(pool);
+        var size = pool is null ? source.PublicationPool : PoolWords.Parse(pool);
+        if (size != source.PublicationPool)
+        {
+            throw QueryException.Bad("pool", $"Indicator '{source.Definition.Id}' is published "
+                + (source.PublicationPool == 1 ? "by single periods" : $"in rolling pools of {source.PublicationPool} periods")
+                + $" only, not in pools of {size}: the same counts shown in two windowings could be subtracted to recover a "
+                + "suppressed count (docs/methods.md, \"Pooled periods and suppression\").");
+        }
+
         if (size > 1 && source.Definition.ValueType == IndicatorValueType.Score)
         {
             throw QueryException.Bad("pool", $"Indicator '{source.Definition.Id}' is a score; scores are not pooled over periods.");

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace Geo.Viewer.Tests;
@@ -16,9 +15,6 @@ public sealed class TrendViewerTests(DemoViewerFixture fixture) : IClassFixture<
     private static Task WaitForPoolAsync(ViewerPage viewer, int pool) => viewer.Page.WaitForFunctionAsync(
         "p => { const v = window.geoViewer && window.geoViewer.view; return !!v && v.pool === p && v.trend !== undefined; }", pool,
         new PageWaitForFunctionOptions { Timeout = 30_000 });
-
-    private static async Task<int> ChildrenWithValueAsync(ViewerPage viewer) =>
-        await viewer.Page.Locator("#children-chart button.child:not(.muted)").CountAsync();
 
     [ChromiumFact]
     public async Task Place_ShowsItsTrendAndSpcChartWithSpecialCausesInWords()
@@ -51,36 +47,18 @@ public sealed class TrendViewerTests(DemoViewerFixture fixture) : IClassFixture<
     }
 
     [ChromiumFact]
-    public async Task PoolPeriods_LabelsThePoolAndShowsMoreNeighbourhoods()
+    public async Task PoolPeriods_ShowTheIndicatorsOnePublicationPoolAndCannotBeMixed()
     {
-        var viewer = await ViewerPage.OpenAsync(Host, $"#ind={Indicator}&area={Shifted}");
+        // ?pool=3 on an indicator published by single years is put back to single years: two windowings of the same counts
+        // could be subtracted to recover a suppressed one (docs/methods.md, "Pooled periods and suppression").
+        var viewer = await ViewerPage.OpenAsync(Host, $"#ind={Indicator}&area={Shifted}&pool=3");
         await viewer.WaitForViewAsync(Shifted);
-        var page = viewer.Page;
         await WaitForPoolAsync(viewer, 1);
-        var shown = new List<int> { await ChildrenWithValueAsync(viewer) };
-        Assert.Equal("2023/24", await page.InnerTextAsync("#period option:checked"));
-
-        foreach (var (pool, label) in new[] { (3, "2021/22 - 2023/24"), (5, "2019/20 - 2023/24") })
-        {
-            await page.SelectOptionAsync("#pool", pool.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            await WaitForPoolAsync(viewer, pool);
-            Assert.Contains($"pool={pool}", page.Url, StringComparison.Ordinal);
-            Assert.Equal(label, (await page.InnerTextAsync("#period option:checked")).Trim());
-            Assert.Contains(label, await page.InnerTextAsync("#summary .meta"), StringComparison.Ordinal);
-            Assert.Equal(label, await page.EvaluateAsync<string>("window.geoViewer.view.periodLabel"));
-            shown.Add(await ChildrenWithValueAsync(viewer));
-        }
-
-        // The place's neighbourhoods with a value grow with the pool; the API's rows say the same.
-        Assert.True(shown[0] < shown[1] && shown[1] < shown[2], $"neighbourhoods with a value at pool 1, 3, 5: {string.Join(", ", shown)}");
-        for (var i = 0; i < 3; i++)
-        {
-            var pool = new[] { 1, 3, 5 }[i];
-            var rows = await viewer.ApiAsync($"/api/indicators/{Indicator}/areas/{Shifted}/children?pool={pool}");
-            Assert.Equal(rows.GetProperty("rows").EnumerateArray().Count(r => r.GetProperty("value").ValueKind == JsonValueKind.Number), shown[i]);
-        }
-
-        await viewer.ScreenshotAsync("pooled");
+        var page = viewer.Page;
+        Assert.DoesNotContain("pool=", page.Url, StringComparison.Ordinal);
+        Assert.True(await page.IsDisabledAsync("#pool"));
+        Assert.Equal("1", await page.InputValueAsync("#pool"));
+        Assert.Equal("2023/24", (await page.InnerTextAsync("#period option:checked")).Trim());
         Assert.DoesNotContain(viewer.Errors, e => !e.StartsWith("Failed to load resource", StringComparison.Ordinal));
     }
 }

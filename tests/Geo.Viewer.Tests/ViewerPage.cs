@@ -36,14 +36,15 @@ public sealed class ViewerPage(IPage page, string baseUrl)
     }
 
     /// <summary>Waits until the map is idle with the children of <paramref name="area"/> drawn (and <paramref name="sel"/> selected).</summary>
-    public async Task WaitForViewAsync(string area, string? sel = null, string? col = null)
+    /// <param name="timeoutMs">How long to wait: 30 s on the demo; more for the first views of full England on a busy machine.</param>
+    public async Task WaitForViewAsync(string area, string? sel = null, string? col = null, int timeoutMs = 30_000)
     {
         try
         {
             await Page.WaitForFunctionAsync(
                 "([a, s, c]) => { const v = window.geoViewer && window.geoViewer.view; return !!v && v.area === a && v.sel === s && (c === null || v.col === c); }",
                 new object?[] { area, sel, col },
-                new PageWaitForFunctionOptions { Timeout = 30_000 });
+                new PageWaitForFunctionOptions { Timeout = timeoutMs });
         }
         catch (TimeoutException e)
         {

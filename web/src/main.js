@@ -237,16 +237,17 @@ async function render() {
     update({ ind: ind.id, period: ind.periods.includes(state.period) ? state.period : ind.latestPeriod, area: state.area ?? country }, true);
     return;
   }
-  // pools: only for indicators built from counts with enough periods; a pool is named by its last period
-  const poolable = !/score/i.test(indicator.valueType);
-  if (state.pool > 1 && (!poolable || indicator.periods.length < state.pool)) { update({ pool: 1 }, true); return; }
+  // each indicator is published in one pool only (single years, or rolling pools of 3 or 5): two windowings of the same
+  // counts could be subtracted to recover a suppressed count; a pool is named by its last period
+  const pool = indicator.pool ?? 1;
+  if (state.pool !== pool) { update({ pool }, true); return; }
   if (indicator.periods.indexOf(state.period) < state.pool - 1) { update({ period: indicator.latestPeriod }, true); return; }
   const poolLabel = (i) => (state.pool > 1 ? `${indicator.periods[i - state.pool + 1]} - ${indicator.periods[i]}` : indicator.periods[i]);
   $('indicator').value = indicator.id;
   $('period').innerHTML = indicator.periods.map((p, i) => (i < state.pool - 1 ? ''
     : `<option value="${escapeHtml(p)}" ${p === state.period ? 'selected' : ''}>${escapeHtml(poolLabel(i))}</option>`)).join('');
   $('pool').value = String(state.pool);
-  $('pool').disabled = !poolable;
+  $('pool').disabled = true;
   $('colouring').value = state.col;
   $('hotspot-by').value = state.by;
   $('catchments').checked = !!state.cat;

@@ -92,7 +92,7 @@ export function renderTrend(answer, error) {
   box.innerHTML =
     `<p id="trend-marker" data-direction="${escapeHtml(answer.marker.direction)}"><strong>Recent trend:</strong> ${escapeHtml(answer.marker.words)}.</p>` +
     trendSvg(answer) +
-    '<p class="hint">Value with 95% confidence interval per year; × marks a suppressed year (no value is shown or used). Trends are always of single years.</p>' +
+    '<p class="hint">Value with 95% confidence interval per year; × marks a suppressed year (no value is shown or used). Each point is a period as the indicator is published.</p>' +
     `<h4>${escapeHtml(chartName)}${last ? ` <small>latest: ${escapeHtml(last)}</small>` : ''}</h4>` +
     spcSvg(answer) + causes +
     `<p class="hint">${escapeHtml(answer.chartMethod)}${answer.chartNote ? ` ${escapeHtml(answer.chartNote)}` : ''}</p>`;

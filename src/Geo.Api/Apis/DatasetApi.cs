@@ -49,6 +49,7 @@ public static class DatasetApi
             d.Source,
             source.DataLevel.ToName(),
             source.Periods,
-            source.Periods[^1]);
+            source.Periods[^1],
+            source.PublicationPool);
     }
 }

@@ -4,6 +4,8 @@ namespace Geo.Api.Apis;
 /// <param name="ValueType">crude-rate, proportion, dsr, isr or score.</param>
 /// <param name="Polarity">higher-is-worse, higher-is-better or no-judgement.</param>
 /// <param name="DataLevel">The level its data are published at (neighbourhood, or place for district data).</param>
+/// <param name="Periods">Its single periods, oldest first; with <paramref name="Pool"/> above 1 a figure's period is a pool named by its last one.</param>
+/// <param name="Pool">The one pool size it is published in: 1 (single periods), 3 or 5 (rolling pools).</param>
 public sealed record IndicatorDto(
     string Id,
     string Name,
@@ -14,4 +16,5 @@ public sealed record IndicatorDto(
     string Source,
     string DataLevel,
     IReadOnlyList<string> Periods,
-    string LatestPeriod);
+    string LatestPeriod,
+    int Pool);

@@ -80,7 +80,7 @@ public static class IndicatorsApi
             .WithName("GetIndicatorHotspots")
             .WithSummary("The top neighbourhoods inside an area by rate, excess, funnel-plot position, Gi* hot spots or Moran clusters.")
             .WithDescription(hotspotsHelp + " " + RowsHelp),
-            "/api/indicators/{indicator}/areas/{system}/hotspots?top=10&by=excess&pool=3");
+            "/api/indicators/{indicator}/areas/{system}/hotspots?top=10&by=excess");
         ApiExamples.Add(group.MapGet("/{id}/areas/{code}/hotspots.csv", GetHotspotsCsv)
             .WithName("GetIndicatorHotspotsCsv")
             .WithSummary("The hotspots as CSV, the same bytes as geo hotspots' CSV.")

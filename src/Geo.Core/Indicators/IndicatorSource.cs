@@ -30,6 +30,13 @@ public sealed class IndicatorSource
     /// period, k for a pool of k periods (person-years; <see cref="Trends.PooledIndicator"/>).</summary>
     public int PopulationPeriods { get; init; } = 1;
 
+    /// <summary>
+    /// The one pool size the indicator is published in: 1 for single periods, 3 or 5 for rolling pools of that many
+    /// periods. One only: the same counts shown in two windowings (single years beside pools, or pools of 3 beside pools
+    /// of 5) can be subtracted to recover a suppressed count (docs/methods.md, "Pooled periods and suppression").
+    /// </summary>
+    public int PublicationPool { get; init; } = 1;
+
     /// <summary>What the import did: rows read, mapped from 2011 codes, skipped, unmatched.</summary>
     public IReadOnlyList<string> ImportNotes { get; init; } = [];
 }

@@ -113,6 +113,7 @@ public static class PooledIndicator
             Records = records,
             File = source.File,
             PopulationPeriods = source.PopulationPeriods * size,
+            PublicationPool = source.PublicationPool,
             ImportNotes = [.. source.ImportNotes, $"Rolling pools of {size} periods: counts and denominators summed over each pool."],
         };
     }

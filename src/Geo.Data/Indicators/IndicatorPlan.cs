@@ -82,6 +82,13 @@ internal sealed class IndicatorPlan
             throw Error("multiplier", $"{Spec.Multiplier} is not a multiplier; use a positive number such as 100000, 100 or 1");
         }
 
+        if (Spec.Pool is not (1 or 3 or 5) || (Spec.Pool > 1 && type == IndicatorValueType.Score))
+        {
+            throw Error("pool", type == IndicatorValueType.Score && Spec.Pool is 3 or 5
+                ? "a score is not pooled over periods; leave pool out (1)"
+                : $"{Spec.Pool} is not a pool size; use 1 (single periods), 3 or 5 (rolling pools)");
+        }
+
         Definition = new IndicatorDefinition(id, Spec.Name.Trim(), type, Spec.Multiplier, polarity, Spec.Unit ?? "", Spec.Source ?? "");
     }
 

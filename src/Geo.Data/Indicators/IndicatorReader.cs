@@ -108,6 +108,7 @@ public static class IndicatorReader
             Records = records,
             File = path,
             ImportNotes = notes,
+            PublicationPool = plan.Spec.Pool,
         };
     }
 

@@ -24,6 +24,9 @@ public sealed class IndicatorSpec
 
     public string Source { get; init; } = "";
 
+    /// <summary>The one pool size the indicator is published in: 1 (single periods, the default), 3 or 5 (rolling pools).</summary>
+    public int Pool { get; init; } = 1;
+
     public required IndicatorFileSpec File { get; init; }
 }
 

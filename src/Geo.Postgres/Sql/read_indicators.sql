@@ -1,3 +1,3 @@
-select id, name, value_type, multiplier, polarity, unit, source, periods, data_level, file, import_notes
+select id, name, value_type, multiplier, polarity, unit, source, periods, data_level, file, import_notes, publication_pool
 from geo.indicator
 order by ordinal;

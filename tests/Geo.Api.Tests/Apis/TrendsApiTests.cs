@@ -1,7 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Geo.Core.Geography;
 
 namespace Geo.Api.Tests.Apis;
 
@@ -72,34 +72,18 @@ public class TrendsApiTests(DemoApiFactory factory) : IClassFixture<DemoApiFacto
     }
 
     [Fact]
-    public async Task Children_PoolOfThree_AreTheSumsOfTheThreeYears()
+    public async Task Children_PoolOtherThanTheIndicators_Is400SayingWhy()
     {
-        var single = await Task.WhenAll(new[] { "2021/22", "2022/23", "2023/24" }.Select(p =>
-            Get($"/api/indicators/{DemoData.Indicator}/areas/X92000001?period={Uri.EscapeDataString(p)}")));
-        var pooled = await Get($"/api/indicators/{DemoData.Indicator}/areas/X92000001?pool=3");
+        // The demo's COPD admissions are published by single years; pooled figures beside them would give hidden years away.
+        var list = await Get("/api/indicators");
+        Assert.Equal(1, list.EnumerateArray().Single(i => i.GetProperty("id").GetString() == DemoData.Indicator).GetProperty("pool").GetInt32());
+        var response = await factory.CreateClient().GetAsync($"/api/indicators/{DemoData.Indicator}/areas/X92000001/children?pool=3");
 
-        var row = pooled.GetProperty("row");
-        Assert.Equal("2021/22 - 2023/24", row.GetProperty("period").GetString());
-        Assert.Equal(single.Sum(s => s.GetProperty("row").GetProperty("count").GetDouble()), row.GetProperty("count").GetDouble());
-        Assert.Equal(single.Sum(s => s.GetProperty("row").GetProperty("denominator").GetDouble()), row.GetProperty("denominator").GetDouble());
-        Assert.Equal("2021/22 - 2023/24", pooled.GetProperty("metadata").GetProperty("period").GetString());
-    }
-
-    [Fact]
-    public async Task Hotspots_Pool_ReducesSuppressionOfNeighbourhoods()
-    {
-        var shown = new List<int>();
-        foreach (var pool in new[] { 1, 3, 5 })
-        {
-            var level = await Get($"/api/indicators/{DemoData.Indicator}/levels/neighbourhood?pool={pool}");
-            shown.Add(level.GetProperty("rows").EnumerateArray().Count(r => r.GetProperty("value").ValueKind == JsonValueKind.Number));
-        }
-
-        // The demo's 2,400 neighbourhoods with a value: 51 in 2023/24 alone, 1,139 pooled over 3 years, 1,950 over 5.
-        Assert.Equal([51, 1139, 1950], shown);
-        var hotspots = await Get($"/api/indicators/{DemoData.Indicator}/areas/{Shifted}/hotspots?pool=5&top=5");
-        Assert.Equal(5, hotspots.GetProperty("rows").GetArrayLength());
-        Assert.All(hotspots.GetProperty("rows").EnumerateArray(), r => Assert.Equal("2019/20 - 2023/24", r.GetProperty("period").GetString()));
-        Assert.Equal(Level.Neighbourhood.ToName(), hotspots.GetProperty("rows")[0].GetProperty("level").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("pool", problem.GetProperty("parameter").GetString());
+        Assert.StartsWith($"Indicator '{DemoData.Indicator}' is published by single periods only, not in pools of 3",
+            problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync($"/api/indicators/{DemoData.Indicator}/areas/X92000001/children?pool=1")).StatusCode);
     }
 }

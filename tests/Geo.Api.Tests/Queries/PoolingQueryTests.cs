@@ -8,14 +8,14 @@ namespace Geo.Api.Tests.Queries;
 public class PoolingQueryTests
 {
     // N1 has 2, 3, 4, 5, 6, 7, 8 events in 1,000 person-years each year: small every year but the last.
-    private static DatasetQueries Queries() => TrendFixture.Queries(IndicatorValueType.CrudeRate, 100_000,
+    private static DatasetQueries Queries(int pool = 1) => TrendFixture.Queries(IndicatorValueType.CrudeRate, 100_000,
         new[] { 2.0, 3, 4, 5, 6, 7, 8 }.Select((c, p) => ("N1", p, c, 1000.0))
-            .Concat(TrendFixture.Flat(50, 1000, "N2", "N3", "N4", "N5")));
+            .Concat(TrendFixture.Flat(50, 1000, "N2", "N3", "N4", "N5")), pool);
 
     [Fact]
     public void Indicator_PoolOfThree_SumsCountsAndDenominatorsAndLabelsThePool()
     {
-        var pooled = Queries().AreaRow("test", null, "N1", 3);
+        var pooled = Queries(pool: 3).AreaRow("test", null, "N1", 3);
 
         // 2021/22 pooled with the two years before: 6 + 7 + 8 = 21 events in 3,000 person-years, shown.
         Assert.Equal("2019/20 - 2021/22", pooled.Area.Period);
@@ -28,11 +28,10 @@ public class PoolingQueryTests
     [Fact]
     public void Indicator_PoolOfFive_RevealsWhatSingleYearsHide()
     {
-        var queries = Queries();
-
         // 2017/18 alone: 4 events, hidden. Pooled over five years to 2019/20: 2 + 3 + 4 + 5 + 6 = 20, shown.
-        Assert.Equal(SuppressionReason.Primary, queries.AreaRow("test", "2017/18", "N1").Area.Suppression);
-        var pooled = queries.AreaRow("test", "2019/20", "N1", 5).Area;
+        Assert.Equal(SuppressionReason.Primary, Queries().AreaRow("test", "2017/18", "N1").Area.Suppression);
+        var queries = Queries(pool: 5);
+        var pooled = queries.AreaRow("test", "2019/20", "N1").Area;
         Assert.Equal("2015/16 - 2019/20", pooled.Period);
         Assert.Equal(20, pooled.Count);
         Assert.Equal(5000, pooled.Denominator);
@@ -41,9 +40,27 @@ public class PoolingQueryTests
     }
 
     [Fact]
+    public void Indicator_OnePublicationPool_RefusesEveryOtherWindowing()
+    {
+        // Shown together, a pool of 3 less its other two years (if shown) gives the third away, and rolling pools of 3
+        // beside pools of 5 give every year by differences: so an indicator is published in one windowing only.
+        var single = Assert.Throws<QueryException>(() => Queries().AreaRow("test", null, "N1", 3));
+        Assert.Equal("pool", single.Parameter);
+        Assert.Equal("Indicator 'test' is published by single periods only, not in pools of 3: the same counts shown in two "
+            + "windowings could be subtracted to recover a suppressed count (docs/methods.md, \"Pooled periods and suppression\").",
+            single.Message);
+        var pooled = Assert.Throws<QueryException>(() => Queries(pool: 3).AreaRow("test", "2021/22", "N1", 1));
+        Assert.StartsWith("Indicator 'test' is published in rolling pools of 3 periods only, not in pools of 1", pooled.Message,
+            StringComparison.Ordinal);
+        Assert.Throws<QueryException>(() => Queries(pool: 3).AreaRow("test", null, "N1", 5));
+        // without a pool, the published one
+        Assert.Equal("2019/20 - 2021/22", Queries(pool: 3).AreaRow("test", null, "N1").Area.Period);
+    }
+
+    [Fact]
     public void Indicator_PoolWords_RefuseOtherSizesAndPeriodsOutsideThePools()
     {
-        var queries = Queries();
+        var queries = Queries(pool: 3);
 
         Assert.Equal("The pool must be 1, 3 or 5 periods, not 4.", Assert.Throws<QueryException>(() => queries.AreaRow("test", null, "N1", 4)).Message);
         var early = Assert.Throws<QueryException>(() => queries.AreaRow("test", "2016/17", "N1", 3));
@@ -76,6 +93,7 @@ public class PoolingQueryTests
             {
                 Definition = source.Definition, Periods = source.Periods, File = source.File,
                 Records = [.. source.Records.Select(r => r with { Denominator = null })],
+                PublicationPool = 3,
             }],
         };
 

@@ -20,7 +20,9 @@ internal static class TrendFixture
     public static readonly string[] Neighbourhoods = ["N1", "N2", "N3", "N4", "N5"];
 
     /// <summary>The queries on a dataset whose records are (area, period index, count, denominator).</summary>
-    public static DatasetQueries Queries(IndicatorValueType type, double multiplier, IEnumerable<(string Area, int Period, double Count, double Denominator)> records)
+    /// <param name="pool">The indicator's publication pool: 1 (single periods), 3 or 5.</param>
+    public static DatasetQueries Queries(IndicatorValueType type, double multiplier, IEnumerable<(string Area, int Period, double Count, double Denominator)> records,
+        int pool = 1)
     {
         (string N, string Place, string System)[] lookup =
             [("N1", "D1", "S1"), ("N2", "D1", "S1"), ("N3", "D2", "S1"), ("N4", "D3", "S2"), ("N5", "D3", "S2")];
@@ -43,6 +45,7 @@ internal static class TrendFixture
             Periods = Periods,
             Records = records.Select((r, i) => new IndicatorRecord(r.Area, Periods[r.Period], -1, r.Count, r.Denominator, i + 2)).ToArray(),
             File = "test.csv",
+            PublicationPool = pool,
         };
         var dataset = new Dataset
         {
