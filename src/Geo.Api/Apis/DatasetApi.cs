@@ -23,7 +23,8 @@ public static class DatasetApi
 
     public static Ok<DatasetDto> GetDataset(DatasetHost host)
     {
-        var dataset = host.Dataset;
+        var queries = host.Queries;
+        var dataset = queries.Dataset;
         var levels = LevelNames.Hierarchy
             .Select(l => new LevelCountDto(l.ToName(), dataset.Geography.AtLevel(l).Count))
             .ToArray();
@@ -32,12 +33,14 @@ public static class DatasetApi
             dataset.BoundaryVintage,
             dataset.Synthetic,
             levels,
-            dataset.Indicators.Select(Indicator).ToArray(),
+            dataset.Indicators.Select(i => Indicator(queries, i)).ToArray(),
             dataset.Suppression.Describe()));
     }
 
-    public static IndicatorDto Indicator(Core.Indicators.IndicatorSource source)
+    /// <summary>What the indicator lists say of one indicator, with its default pool (computed once per indicator).</summary>
+    public static IndicatorDto Indicator(Query.DatasetQueries queries, Core.Indicators.IndicatorSource source)
     {
+        ArgumentNullException.ThrowIfNull(queries);
         var d = source.Definition;
         return new IndicatorDto(
             d.Id,
@@ -49,6 +52,7 @@ public static class DatasetApi
             d.Source,
             source.DataLevel.ToName(),
             source.Periods,
-            source.Periods[^1]);
+            source.Periods[^1],
+            queries.DefaultPool(d.Id).Pool);
     }
 }

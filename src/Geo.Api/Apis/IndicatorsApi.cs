@@ -27,7 +27,8 @@ public static class IndicatorsApi
             .WithName("ListIndicators")
             .WithSummary("The dataset's indicators, with value types and periods.")
             .WithDescription("Every indicator with its id (used in URLs), name, value type (crude-rate, proportion, dsr, isr, score), "
-                + "multiplier, unit, polarity, source, the level its data come at, and its periods, oldest first."),
+                + "multiplier, unit, polarity, source, the level its data come at, its periods, oldest first, and defaultPool: the pool "
+                + "size (1, 3 or 5) a first look should use, the smallest with which at least half of the areas with data get a value."),
             "/api/indicators");
         ApiExamples.Add(group.MapGet("/{id}/areas/{code}", GetAreaValue)
             .WithName("GetIndicatorArea")
@@ -96,8 +97,11 @@ public static class IndicatorsApi
         return app;
     }
 
-    public static Ok<IReadOnlyList<IndicatorDto>> ListIndicators(DatasetHost host) =>
-        TypedResults.Ok<IReadOnlyList<IndicatorDto>>(host.Dataset.Indicators.Select(DatasetApi.Indicator).ToArray());
+    public static Ok<IReadOnlyList<IndicatorDto>> ListIndicators(DatasetHost host)
+    {
+        var queries = host.Queries;
+        return TypedResults.Ok<IReadOnlyList<IndicatorDto>>(queries.Dataset.Indicators.Select(i => DatasetApi.Indicator(queries, i)).ToArray());
+    }
 
     public static Results<Ok<IndicatorAreaDto>, ProblemHttpResult> GetAreaValue(
         [Description("Indicator id, e.g. copd-emergency-admissions.")] string id,

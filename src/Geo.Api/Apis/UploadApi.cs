@@ -118,7 +118,7 @@ public static class UploadApi
                 IndicatorUpload.Read(() => new MemoryStream(buffer, 0, length, writable: false), file, options, dataset, lookup));
             await cache.EvictByTagAsync(DatabaseMonitor.CacheTag, CancellationToken.None);
             var root = host.Dataset.Geography.Root.Code;
-            return TypedResults.Created($"/api/indicators/{Uri.EscapeDataString(added.Definition.Id)}/areas/{root}", DatasetApi.Indicator(added));
+            return TypedResults.Created($"/api/indicators/{Uri.EscapeDataString(added.Definition.Id)}/areas/{root}", DatasetApi.Indicator(host.Queries, added));
         }
         catch (IndicatorUploadException e)
         {
