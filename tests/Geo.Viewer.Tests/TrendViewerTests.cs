@@ -53,7 +53,8 @@ public sealed class TrendViewerTests(DemoViewerFixture fixture) : IClassFixture<
     [ChromiumFact]
     public async Task PoolPeriods_LabelsThePoolAndShowsMoreNeighbourhoods()
     {
-        var viewer = await ViewerPage.OpenAsync(Host, $"#ind={Indicator}&area={Shifted}");
+        // single periods, named in the link (without it the viewer opens on the indicator's default pool)
+        var viewer = await ViewerPage.OpenAsync(Host, $"#ind={Indicator}&area={Shifted}&pool=1");
         await viewer.WaitForViewAsync(Shifted);
         var page = viewer.Page;
         await WaitForPoolAsync(viewer, 1);
