@@ -32,8 +32,8 @@ public sealed partial class DatasetQueries
         var level = source.DataLevel;
         if (source.Definition.ValueType == IndicatorValueType.Score)
         {
-            var (published, withData) = Published(1);
-            return new PoolDefault(1, level, [new PoolCoverage(1, source.Periods[^1], published, withData)]);
+            // never pooled: nothing to try, nor an engine to build for it
+            return new PoolDefault(1, level, []);
         }
 
         var tried = new List<PoolCoverage>();
@@ -63,7 +63,8 @@ public sealed partial class DatasetQueries
 /// <summary>The pool size a first look at an indicator uses (<see cref="DatasetQueries.DefaultPool"/>), with what decided it.</summary>
 /// <param name="Pool">1, 3 or 5 periods.</param>
 /// <param name="Level">The level counted: the indicator's data level.</param>
-/// <param name="Tried">Each pool size tried, smallest first, up to the one chosen (or all, when none reached the share).</param>
+/// <param name="Tried">Each pool size tried, smallest first, up to the one chosen (or all, when none reached the share); none
+/// for a score.</param>
 public sealed record PoolDefault(int Pool, Level Level, IReadOnlyList<PoolCoverage> Tried);
 
 /// <summary>How many areas of the data level get a published value in the latest period with pools of one size.</summary>

@@ -62,7 +62,10 @@ public class DefaultPoolQueryTests(DemoApiFactory factory) : IClassFixture<DemoA
     {
         var queries = TrendFixture.Queries(IndicatorValueType.Score, 1, TrendFixture.Flat(3, 1, TrendFixture.Neighbourhoods));
 
-        Assert.Equal(1, queries.DefaultPool("test").Pool);
+        var chosen = queries.DefaultPool("test");
+
+        Assert.Equal(1, chosen.Pool);
+        Assert.Empty(chosen.Tried);
     }
 
     [Fact]
