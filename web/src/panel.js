@@ -32,7 +32,8 @@ export function renderSummary(row, indicator, { canCompare, onCompare, selectedC
     ['vs_england', 'Compared with England', judged(row.vs_england)],
     ['rank', 'Rank among siblings', row.rank ?? '–'],
     ['excess', 'Excess (observed − expected)', fmtValue(row.excess)],
-    ['funnel', 'Funnel plot', row.value == null ? '–' : funnelWords(row.funnel)],
+    // the country has no parent to be funnelled around
+    ['funnel', 'Funnel plot', row.value == null || !row.parent ? '–' : funnelWords(row.funnel)],
   ];
   const covered = coverageWords(row, children, NOUNS[childLevel] ?? 'areas');
   if (covered) dl.push(['coverage', 'Coverage', covered]);
