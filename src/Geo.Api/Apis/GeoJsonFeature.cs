@@ -9,8 +9,9 @@ internal static class GeoJsonFeature
 {
     private static readonly JsonSerializerOptions GeometryJson = new() { Converters = { new GeoJsonConverterFactory() } };
 
-    /// <summary>Starts the feature and leaves its <c>properties</c> object open for the caller to fill and close.</summary>
-    public static void WriteStart(Utf8JsonWriter json, string id, Geometry wgs84)
+    /// <summary>Starts the feature and leaves its <c>properties</c> object open for the caller to fill and close (or, with
+    /// <paramref name="openProperties"/> false, the feature open after its geometry).</summary>
+    public static void WriteStart(Utf8JsonWriter json, string id, Geometry wgs84, bool openProperties = true)
     {
         var box = wgs84.EnvelopeInternal;
         json.WriteStartObject();
@@ -24,6 +25,9 @@ internal static class GeoJsonFeature
         json.WriteEndArray();
         json.WritePropertyName("geometry");
         JsonSerializer.Serialize(json, wgs84, GeometryJson);
-        json.WriteStartObject("properties");
+        if (openProperties)
+        {
+            json.WriteStartObject("properties");
+        }
     }
 }

@@ -23,6 +23,12 @@ public static class TilesApi
     public static IEndpointRouteBuilder MapTilesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/tiles").WithTags("Tiles");
+        group.MapGet("/style.json", GetStyle)
+            .WithName("GetTileStyle")
+            .WithSummary("A MapLibre / Mapbox GL style (version 8) outlining every level in the viewer's colours; ?level= for one.")
+            .WithDescription("For QGIS (a Vector Tiles connection's Style URL) or any MapLibre client: one vector source per level (its "
+                + "TileJSON) and the viewer's outline colours. Outlines only: the tiles carry no indicator values (the viewer joins them "
+                + "by code in the browser), so a style cannot colour areas by an indicator; use OGC API - Features (/ogc) for that.");
         group.MapGet("/{level}.json", GetTileJson)
             .WithName("GetTileJson")
             .WithSummary("TileJSON 3.0.0 of a level's vector tiles, with the data version in the tile URL.");
@@ -42,6 +48,25 @@ public static class TilesApi
         var id = source.Info.Id;
         var url = $"{request.Scheme}://{request.Host}{request.PathBase}/tiles/{id}/{{z}}/{{x}}/{{y}}.mvt?v={catalog.Version}";
         return TypedResults.Ok(TileJson.For(source, url, catalog.Version));
+    }
+
+    public static Results<ContentHttpResult, ProblemHttpResult> GetStyle(
+        [System.ComponentModel.Description("Only this level (country, system, icp, place, neighbourhood); every level when absent.")] string? level,
+        HttpRequest request)
+    {
+        Core.Geography.Level? only = null;
+        if (level is not null)
+        {
+            if (!Core.Geography.LevelNames.TryParse(level, out var parsed))
+            {
+                return UnknownLevel(level);
+            }
+
+            only = parsed;
+        }
+
+        var style = MapStyle.For($"{request.Scheme}://{request.Host}{request.PathBase}", only is { } l ? [l] : null);
+        return TypedResults.Content(style.ToJsonString(), "application/json");
     }
 
     public static Results<FileContentHttpResult, NoContent, StatusCodeHttpResult, ProblemHttpResult> GetTile(

@@ -23,4 +23,8 @@ namespace Geo.Api.Hosting;
 [JsonSerializable(typeof(CatchmentListDto))]
 [JsonSerializable(typeof(CatchmentDto))]
 [JsonSerializable(typeof(TrendDto))]
+[JsonSerializable(typeof(OgcLandingDto))]
+[JsonSerializable(typeof(OgcConformanceDto))]
+[JsonSerializable(typeof(OgcCollectionsDto))]
+[JsonSerializable(typeof(OgcCollectionDto))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

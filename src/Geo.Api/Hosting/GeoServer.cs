@@ -83,6 +83,7 @@ public static class GeoServer
         app.MapCatchmentsApi();
         app.MapCompareApi();
         app.MapTrendsApi();
+        app.MapFeaturesApi();
         app.MapOpenApi();
         app.MapReferenceApi();
         return app;

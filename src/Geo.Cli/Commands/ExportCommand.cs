@@ -49,7 +49,7 @@ internal static class ExportCommand
             var answer = method is null
                 ? queries.Level(result.GetRequiredValue(indicator), result.GetValue(period), levelName, result.GetValue(within), result.GetValue(pool))
                 : queries.CatchmentRows(result.GetRequiredValue(indicator), result.GetValue(period), method, result.GetValue(threshold),
-                    result.GetValue(within), withBoundaries: formatName == "geojson", result.GetValue(pool));
+                    result.GetValue(within), withBoundaries: formatName is "geojson" or "gpkg", result.GetValue(pool));
             IndicatorOptions.Write(answer, formatName, result.GetValue(output), Environment.GetCommandLineArgs());
             progress.Report($"{answer.Rows.Count:N0} rows");
             return 0;

@@ -16,8 +16,12 @@ internal static class IndicatorOptions
 
     public static Option<string> Format()
     {
-        var format = new Option<string>("--format") { Description = "csv or geojson.", DefaultValueFactory = _ => "csv" };
-        format.AcceptOnlyFromAmong("csv", "geojson");
+        var format = new Option<string>("--format")
+        {
+            Description = "csv, geojson (WGS84) or gpkg (GeoPackage, British National Grid EPSG:27700; needs --out).",
+            DefaultValueFactory = _ => "csv",
+        };
+        format.AcceptOnlyFromAmong("csv", "geojson", "gpkg");
         return format;
     }
 
@@ -56,6 +60,13 @@ internal static class IndicatorOptions
             "geo " + string.Join(' ', WithoutSecrets(args.Skip(1))));
 
         var geojson = format == "geojson";
+        if (format == "gpkg")
+        {
+            var file = output ?? throw new ArgumentException("--format gpkg writes a GeoPackage file: give it with --out, e.g. --out copd.gpkg.");
+            GeoPackageExporter.WriteFile(file.FullName, answer.Rows, d, boundaries, metadata);
+            return;
+        }
+
         if (output is null)
         {
             using var stdout = Console.OpenStandardOutput();

@@ -23,7 +23,8 @@ public static class IndicatorExporter
         FormatProvider = CultureInfo.InvariantCulture,
     };
 
-    private static readonly JsonSerializerOptions MetadataJson = new()
+    /// <summary>How the export metadata is written as JSON (the sidecar, GeoJSON's member, the GeoPackage's metadata).</summary>
+    internal static readonly JsonSerializerOptions MetadataJson = new()
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -97,22 +98,9 @@ public static class IndicatorExporter
         IReadOnlyDictionary<string, Geometry> boundaries, ExportMetadata metadata) =>
         WriteAtomically(path, stream => WriteGeoJson(stream, rows, definition, boundaries, metadata));
 
-    private static void WriteAtomically(string path, Action<Stream> write)
+    private static void WriteAtomically(string path, Action<Stream> write) => AtomicFile.Write(path, temporary =>
     {
-        var full = Path.GetFullPath(path);
-        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = File.Create(temporary))
-            {
-                write(stream);
-            }
-
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
-    }
+        using var stream = File.Create(temporary);
+        write(stream);
+    });
 }
