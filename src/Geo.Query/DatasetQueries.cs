@@ -1,7 +1,6 @@
 using Geo.Core.Geography;
 using Geo.Core.Indicators;
 using Geo.Core.Indicators.Suppression;
-using Geo.Core.Inequality;
 using Geo.Core.Trends;
 using Geo.Model;
 using Geo.Query.Vocabulary;
@@ -192,7 +191,7 @@ public sealed partial class DatasetQueries(Dataset dataset)
         var order = HotspotOrderWords.ParseClassification(by);
         var published = Indicator(indicator, period, pool);
         var area = Area(code);
-        Supported(InequalityProfile.Unsupported(published.Engine.Source));
+        Supported(WhyNoClasses(published));
         var clusters = Core.Indicators.Hotspots.Classify(published.View, published.Engine.Compute(published.Period),
             Dataset.NeighbourhoodContiguity, area.Code, order);
         var anyHidden = published.View.AtLevel(Core.Geography.Level.Neighbourhood, area.Code).Any(r => r.Suppression != SuppressionReason.None);
@@ -207,6 +206,26 @@ public sealed partial class DatasetQueries(Dataset dataset)
             classes,
             anyHidden ? "z, p and q withheld: a neighbourhood of the area is suppressed" : null,
             $"{method} classes of the neighbourhoods inside {area.Code}");
+    }
+
+    /// <summary>Why the indicator's neighbourhoods can have no Gi* or Moran class, in words a user can act on; null when they can.</summary>
+    private static string? WhyNoClasses(PublishedIndicator published)
+    {
+        var source = published.Engine.Source;
+        if (source.Definition.ValueType == IndicatorValueType.Score)
+        {
+            return $"Indicator '{source.Definition.Id}' is a score: it has no events or expected events, so no smoothed ratio for Gi* or "
+                + "local Moran classes; colour it by national quintiles instead.";
+        }
+
+        if (source.DataLevel != Core.Geography.Level.Neighbourhood)
+        {
+            var level = source.DataLevel.ToName();
+            return $"Indicator '{source.Definition.Id}' is published by {level}, not by neighbourhood, so it has no neighbourhood hotspot "
+                + $"classes; compare its {level}s by colouring them compared with England instead.";
+        }
+
+        return null;
     }
 
     /// <exception cref="QueryException">The use case does not apply to the indicator, for <paramref name="reason"/>.</exception>

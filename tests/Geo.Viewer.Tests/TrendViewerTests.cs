@@ -55,7 +55,7 @@ public sealed class TrendViewerTests(DemoViewerFixture fixture) : IClassFixture<
         await viewer.WaitForViewAsync(Shifted);
         await WaitForPoolAsync(viewer, 1);
         var page = viewer.Page;
-        Assert.DoesNotContain("pool=", page.Url, StringComparison.Ordinal);
+        Assert.Contains("pool=1", page.Url, StringComparison.Ordinal);
         Assert.True(await page.IsDisabledAsync("#pool"));
         Assert.Equal("1", await page.InputValueAsync("#pool"));
         Assert.Equal("2023/24", (await page.InnerTextAsync("#period option:checked")).Trim());

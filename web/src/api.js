@@ -2,14 +2,31 @@
 const cache = new Map();
 const enc = encodeURIComponent;
 
+/**
+ * A request the server refused or could not answer. `message` is the problem's detail (the server's words), never the
+ * status: the panel turns an ApiError into sentences with `problemWords` (format.js), so no status reaches the screen.
+ */
+export class ApiError extends Error {
+  constructor(status, title, detail, parameter) {
+    super(detail || title || 'The server gave no answer.');
+    this.name = 'ApiError';
+    this.status = status;
+    this.title = title;
+    this.parameter = parameter;
+  }
+}
+
 export async function getJson(url) {
   if (!cache.has(url)) {
-    const pending = fetch(url).then(async (response) => {
+    const pending = fetch(url).catch(() => {
+      cache.delete(url);
+      throw new ApiError(0, 'Unreachable', '');
+    }).then(async (response) => {
       if (!response.ok) {
         cache.delete(url);
-        let detail = response.statusText;
-        try { detail = (await response.json()).detail ?? detail; } catch { /* not problem details */ }
-        throw new Error(`${response.status} ${detail}`);
+        let problem = {};
+        try { problem = await response.json(); } catch { /* not problem details */ }
+        throw new ApiError(response.status, problem.title ?? '', problem.detail ?? '', problem.parameter);
       }
       return response.json();
     });

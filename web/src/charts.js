@@ -1,6 +1,9 @@
 // Plain SVG charts: children ranked as bars with 95% interval whiskers, a funnel plot, the areas compared,
 // and the value of each deprivation decile with the SII's fitted line.
-import { escapeHtml, fmtInterval, fmtValue, fmtCount, reason } from './format.js';
+import { escapeHtml, fmtInterval, fmtValue, fmtCount, funnelWords, reason } from './format.js';
+
+/** The share of the population behind a value, when it is not all of it: '53%'; '' otherwise. */
+const partial = (r) => (r.coverage != null && r.coverage < 1 && r.value != null ? `${Math.round(r.coverage * 100)}%` : '');
 
 /** One row per child, ranked by value; each row is a button that drills into (or selects) the child. */
 export function barsHtml(rows, benchmark, colourOf) {
@@ -19,11 +22,12 @@ export function barsHtml(rows, benchmark, colourOf) {
     return `<svg class="bar" width="${w}" height="${h}" aria-hidden="true"><rect x="0" y="2" width="${x(r.value)}" height="${h - 4}" fill="${colourOf(r)}" stroke="#666" stroke-width="0.5"/>${whisker}${ref}</svg>`;
   };
   const item = (r, i) =>
-    `<li><button type="button" class="child" data-code="${escapeHtml(r.code)}" title="${escapeHtml(`${r.name}: ${fmtValue(r.value)} (95% CI ${fmtInterval(r.lower95, r.upper95)})`)}">` +
-    `<span class="rank">${i + 1}</span><span class="name">${escapeHtml(r.name)}</span>${bar(r)}<span class="num">${fmtValue(r.value)}</span></button></li>`;
+    `<li><button type="button" class="child" data-code="${escapeHtml(r.code)}" title="${escapeHtml(`${r.name}: ${fmtValue(r.value)} (95% CI ${fmtInterval(r.lower95, r.upper95)})${partial(r) ? `, based on ${partial(r)} of its population` : ''}`)}">` +
+    `<span class="rank">${i + 1}</span><span class="name">${escapeHtml(r.name)}</span>${bar(r)}<span class="num">${fmtValue(r.value)}</span>` +
+    (partial(r) ? `<span class="cov" title="share of the population behind the value">${partial(r)}</span>` : '') + '</button></li>';
   const gone = (r) =>
     `<li><button type="button" class="child muted" data-code="${escapeHtml(r.code)}" title="${escapeHtml(reason(r))}">` +
-    `<span class="rank">–</span><span class="name">${escapeHtml(r.name)}</span><span class="why">${r.suppressed ? 'suppressed' : 'no value'}</span></button></li>`;
+    `<span class="rank">–</span><span class="name">${escapeHtml(r.name)}</span><span class="why">${r.suppressed ? 'suppressed' : r.coverage === 0 ? 'no data' : 'no value'}</span></button></li>`;
   return `<ol class="bars">${shown.map(item).join('')}${hidden.map(gone).join('')}</ol>` +
     (benchmark != null ? `<p class="hint">Dashed line: the selected area's value (${fmtValue(benchmark)}). Whiskers: 95% confidence interval.</p>` : '');
 }
@@ -48,7 +52,7 @@ export function funnelSvg(rows, benchmark) {
   };
   const dots = pts.map((r) =>
     `<circle cx="${sx(r.denominator).toFixed(1)}" cy="${sy(r.value).toFixed(1)}" r="3.5" fill="${FUNNEL_COLOURS[r.funnel] ?? '#999'}" stroke="#222" stroke-width="0.5" data-code="${escapeHtml(r.code)}">` +
-    `<title>${escapeHtml(`${r.name}: ${fmtValue(r.value)}, denominator ${fmtCount(r.denominator)}, ${r.funnel ?? ''}`)}</title></circle>`).join('');
+    `<title>${escapeHtml(`${r.name}: ${fmtValue(r.value)}, denominator ${fmtCount(r.denominator)}, ${funnelWords(r.funnel)}`)}</title></circle>`).join('');
   const ref = benchmark != null ? `<line x1="${L}" x2="${W - R}" y1="${sy(benchmark)}" y2="${sy(benchmark)}" stroke="#000"/>` : '';
   const axes = `<line x1="${L}" x2="${L}" y1="${T}" y2="${H - B}" stroke="#000"/><line x1="${L}" x2="${W - R}" y1="${H - B}" y2="${H - B}" stroke="#000"/>` +
     `<text x="${L - 4}" y="${T + 8}" text-anchor="end">${fmtValue(maxY)}</text><text x="${L - 4}" y="${H - B}" text-anchor="end">${fmtValue(minY)}</text>` +

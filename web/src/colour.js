@@ -4,13 +4,28 @@
 export const SUPPRESSED = '#8c8c8c';
 export const NO_VALUE = '#dcdcdc';
 
+// better/worse (an indicator with a polarity) and lower/higher (one without) never share a legend, and no two of the
+// five are alike: blue and vermilion judge, bluish green and reddish purple only say which way (Okabe-Ito, so they stay
+// apart with any colour-blindness).
 export const COMPARISON = [
   { key: 'better', label: 'significantly better', colour: '#0072B2' },
   { key: 'similar', label: 'similar', colour: '#F0E6B8' },
   { key: 'worse', label: 'significantly worse', colour: '#D55E00' },
-  { key: 'lower', label: 'significantly lower', colour: '#56B4E9' },
+  { key: 'lower', label: 'significantly lower', colour: '#009E73' },
   { key: 'higher', label: 'significantly higher', colour: '#CC79A7' },
 ];
+
+const JUDGED_KEYS = ['better', 'similar', 'worse'];
+const DIRECTION_KEYS = ['lower', 'similar', 'higher'];
+
+/** Whether a colouring means anything for the indicator: a score has no comparisons and no events for hotspot classes. */
+export function colouringFits(colouring, indicator) {
+  if (!indicator || indicator.valueType !== 'score') return true;
+  return colouring === 'quintile';
+}
+
+/** The colouring a first look at the indicator uses: compared with England, or national quintiles for a score. */
+export const defaultColouring = (indicator) => (indicator?.valueType === 'score' ? 'quintile' : 'england');
 
 export const QUINTILES = ['#fde725', '#5ec962', '#21918c', '#3b528b', '#440154'];
 
@@ -48,16 +63,18 @@ export function classify(row, colouring, breaks) {
 }
 
 /** The legend's entries for a colouring, in display order. */
-export function legendEntries(colouring, breaks, format) {
+export function legendEntries(colouring, breaks, format, polarity = null, counts = new Map()) {
   const tail = [
     { key: 'suppressed', colour: SUPPRESSED, label: 'suppressed (small numbers)', hatch: true },
-    { key: 'none', colour: NO_VALUE, label: 'no value / not compared' },
+    { key: 'none', colour: NO_VALUE, label: colouring === 'quintile' ? 'no value' : 'no value / not compared' },
   ];
   if (colouring === 'quintile') {
-    const bounds = ['min', ...breaks.map(format), 'max'];
+    const bounds = ['lowest', ...breaks.map(format), 'highest'];
     return [...QUINTILES.map((colour, q) => ({ key: 'q' + q, colour, label: `${bounds[q]} – ${bounds[q + 1]}` })), ...tail];
   }
-  return [...COMPARISON, ...tail];
+  // the words of the indicator's polarity, and any other class actually drawn
+  const keys = polarity === 'no-judgement' ? DIRECTION_KEYS : JUDGED_KEYS;
+  return [...COMPARISON.filter((c) => keys.includes(c.key) || counts.has(c.key)), ...tail];
 }
 
 /** The hotspot classes of the neighbourhoods (GET …/hotspot-classes) by method, in legend order. */

@@ -3,8 +3,10 @@
 // Core20 against the rest and the deprivation gradient, lists hotspots and compares areas; on request it outlines
 // the catchments of the providers (GP practices) reaching the area, and shows the one chosen.
 import { api } from './api.js';
-import { classify, clusterClass, clusterLegend, isClustering, legendEntries, quintileBreaks } from './colour.js';
-import { escapeHtml, fmtCount, fmtInterval, fmtValue, reason } from './format.js';
+import {
+  classify, clusterClass, clusterLegend, colouringFits, defaultColouring, isClustering, legendEntries, quintileBreaks,
+} from './colour.js';
+import { escapeHtml, fmtCount, fmtInterval, fmtValue, problemWords, reason } from './format.js';
 import {
   LEVELS, catchmentAt, catchmentPointOf, childrenDrawn, createMap, drawCatchments, drawChildren, drawClusters, markCatchment, markHotspot,
   markHover, markSelected, outlineArea, pagePointOf,
@@ -50,7 +52,7 @@ async function boot() {
     // the server answered with the new indicator: offer it, and show it
     dataset.indicators.push(indicator);
     fillIndicators();
-    update({ ind: indicator.id, period: indicator.latestPeriod });
+    update({ ind: indicator.id, period: indicator.latestPeriod, pool: null, col: colouringFits(state?.col, indicator) ? state?.col : null });
   });
   window.addEventListener('popstate', safeRender);
   window.addEventListener('geo:state', safeRender);
@@ -65,7 +67,8 @@ async function safeRender() {
   try {
     await render();
   } catch (err) {
-    $('note').textContent = `Something went wrong: ${err.message}`;
+    $('note').textContent = err?.name === 'ApiError' ? problemWords(err, 'Try another area, or reload the page.')
+      : 'Something went wrong while drawing this view; reload the page, or go up a level.';
     $('note').hidden = false;
     hook.error = err.message;
     console.error(err);
@@ -84,7 +87,8 @@ function update(change, replace = false) {
 function wireControls() {
   $('indicator').addEventListener('change', (e) => {
     const ind = dataset.indicators.find((i) => i.id === e.target.value);
-    update({ ind: ind.id, period: ind.latestPeriod });
+    // the new indicator's own default pool, and its default colouring when the one shown means nothing for it
+    update({ ind: ind.id, period: ind.latestPeriod, pool: null, col: colouringFits(state.col, ind) ? state.col : null });
   });
   $('period').addEventListener('change', (e) => update({ period: e.target.value }));
   $('pool').addEventListener('change', (e) => update({ pool: Number(e.target.value) }));
@@ -163,7 +167,7 @@ async function clustersOf(area) {
     const answer = await api.hotspotClasses(state.ind, area.code, state.period, state.col, state.pool);
     return { byCode: new Map(answer.rows.map((r) => [r.code, r])), note: answer.note, method: answer.method };
   } catch (err) {
-    return { byCode: new Map(), note: `No hotspot classes: ${err.message}` };
+    return { byCode: new Map(), note: `No hotspot classes here. ${problemWords(err)}` };
   }
 }
 
@@ -241,9 +245,16 @@ async function render() {
   // counts could be subtracted to recover a suppressed count; a pool is named by its last period
   const pool = indicator.pool ?? 1;
   if (state.pool !== pool) { update({ pool }, true); return; }
+  if (state.col == null || !colouringFits(state.col, indicator)) { update({ col: defaultColouring(indicator) }, true); return; }
   if (indicator.periods.indexOf(state.period) < state.pool - 1) { update({ period: indicator.latestPeriod }, true); return; }
   const poolLabel = (i) => (state.pool > 1 ? `${indicator.periods[i - state.pool + 1]} - ${indicator.periods[i]}` : indicator.periods[i]);
   $('indicator').value = indicator.id;
+  $('indicator').title = indicator.name;
+  for (const option of $('colouring').options) option.disabled = !colouringFits(option.value, indicator);
+  for (const option of $('pool').options) {
+    const k = Number(option.value);
+    option.textContent = k === 1 ? '1 year (single periods)' : `${k} years (pooled)`;
+  }
   $('period').innerHTML = indicator.periods.map((p, i) => (i < state.pool - 1 ? ''
     : `<option value="${escapeHtml(p)}" ${p === state.period ? 'selected' : ''}>${escapeHtml(poolLabel(i))}</option>`)).join('');
   $('pool').value = String(state.pool);
@@ -263,7 +274,7 @@ async function render() {
     area = await api.area(state.area);
     mark('area');
   } catch (err) {
-    $('note').textContent = `Area ${state.area}: ${err.message}. Showing the country.`;
+    $('note').textContent = `${problemWords(err)} Showing the whole country instead.`;
     $('note').hidden = false;
     update({ area: country, sel: null }, true);
     return;
@@ -322,7 +333,13 @@ async function render() {
   const method = state.col === 'gistar' ? 'Gi* hot and cold spots' : "Local Moran's I clusters";
   const title = clustering ? `${method} of the neighbourhoods within ${area.name}`
     : state.col === 'quintile' ? `National quintiles of ${childLevel}s` : state.col === 'parent' ? `Compared with ${area.name}` : 'Compared with England';
-  renderLegend(clustering ? clusterLegend(state.col) : legendEntries(state.col, breaks, fmtValue), counts, title, clustering ? clusters.note : null);
+  renderLegend(clustering ? clusterLegend(state.col) : legendEntries(state.col, breaks, fmtValue, indicator.polarity, counts), counts, title,
+    clustering ? clusters.note : null);
+  if (state.pool > 1) {
+    // labelled as pooled wherever a figure is shown (the indicator is published in this pool only)
+    $('legend').insertAdjacentHTML('beforeend', `<p class="hint" id="pool-note">Pooled over ${state.pool} years: ` +
+      `${escapeHtml(answer.area.period)}, so that small areas have a value (the indicator is published in these pools only).</p>`);
+  }
   if (state.cat) {
     $('legend').insertAdjacentHTML('beforeend', '<p class="catchment-key"><span class="catchment-swatch"></span>catchment boundary (' +
       (state.cat === 'fptp' ? 'first past the post' : 'proportional') + ')</p>');
@@ -343,6 +360,9 @@ async function render() {
     canCompare: !state.cmp.includes(focus.code) && state.cmp.length < 4,
     onCompare: (code) => update({ cmp: [...state.cmp, code] }),
     selectedChild: !!sel,
+    children: sel ? [] : rows,
+    childLevel,
+    pool: state.pool,
   });
   renderChildren(rows, answer.area, childLevel, (r) => colourOf(r).colour, openChild, exportLinks(state.ind, area.code, state.period, state.pool));
   $('children-chart').querySelectorAll('button.child').forEach((b) => b.classList.toggle('selected', b.dataset.code === sel));
@@ -397,7 +417,7 @@ async function renderCatchmentsOf(area, token) {
     catchmentsDrawn = null;
     $('catchments-section').hidden = false;
     $('catchment-detail').innerHTML = '';
-    $('catchment-list').innerHTML = `<li class="hint">No catchments: ${escapeHtml(err.message)}</li>`;
+    $('catchment-list').innerHTML = `<li class="hint">No catchments here. ${escapeHtml(problemWords(err))}</li>`;
     return 0;
   }
   if (token !== renderToken) return null;
@@ -423,7 +443,7 @@ async function renderCatchmentsOf(area, token) {
     detail = await api.catchment(prov, method);
     answer = await api.catchmentIndicator(prov, state.ind, state.period, method);
   } catch (err) {
-    error = err.message;
+    error = problemWords(err);
   }
   if (token !== renderToken) return count;
   if (!detail) {
@@ -436,7 +456,12 @@ async function renderCatchmentsOf(area, token) {
 
 async function renderHotspotList(area, token) {
   const args = { ind: state.ind, code: area.code, period: state.period, by: state.by, top: HOTSPOTS_TOP, pool: state.pool };
-  const answer = await api.hotspots(args.ind, args.code, args.period, args.by, args.top, args.pool);
+  let answer;
+  try {
+    answer = await api.hotspots(args.ind, args.code, args.period, args.by, args.top, args.pool);
+  } catch (err) {
+    answer = { rows: [], reason: problemWords(err), failed: true };
+  }
   if (token !== renderToken) return;
   renderHotspots(answer, args, (code) => markHotspot(map, code), (row) => openArea(row.code, 'neighbourhood', row.parent));
 }
@@ -447,7 +472,7 @@ async function renderTrendOf(row, token, view) {
   try {
     answer = await api.trend(state.ind, row.code, state.period);
   } catch (err) {
-    error = err.message;
+    error = problemWords(err);
   }
   if (token !== renderToken) return;
   renderTrend(answer, error);
@@ -459,7 +484,7 @@ async function renderInequalityOf(area, token) {
   try {
     answer = await api.inequality(state.ind, area.code, state.period, state.pool);
   } catch (err) {
-    error = err.message;
+    error = problemWords(err);
   }
   if (token === renderToken) renderInequality(area, answer, error);
 }
@@ -475,12 +500,12 @@ async function renderComparison(token) {
     const answer = await api.compare(state.ind, codes, state.period, state.pool);
     if (token === renderToken) renderCompare(codes, answer, remove);
   } catch (err) {
-    $('compare').textContent = `Comparison failed: ${err.message}`;
+    $('compare').textContent = `These areas cannot be compared. ${problemWords(err, 'Remove one, or choose another period.')}`;
   }
 }
 
 boot().catch((err) => {
-  $('note').textContent = `The viewer could not start: ${err.message}`;
+  $('note').textContent = `The viewer could not start. ${err?.name === 'ApiError' ? problemWords(err) : 'Reload the page; if it happens again, the server may need a restart.'}`;
   $('note').hidden = false;
   hook.error = err.message;
 });

@@ -2,7 +2,7 @@
 // export links and the comparison of 2 to 4 areas.
 import { childrenUrl, hotspotsUrl } from './api.js';
 import { barsHtml, compareSvg, decileSvg, funnelSvg } from './charts.js';
-import { escapeHtml, fmtCount, fmtInterval, fmtRatio, fmtValue, reason } from './format.js';
+import { coverageWords, escapeHtml, fmtCount, fmtInterval, fmtRatio, fmtValue, funnelWords, problemWords, reason } from './format.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -19,9 +19,11 @@ export function renderBreadcrumb(area, onGo) {
   $('up')?.addEventListener('click', () => onGo(area.parent.code, area.parent.level));
 }
 
-export function renderSummary(row, indicator, { canCompare, onCompare, selectedChild }) {
+const NOUNS = { system: 'systems', icp: 'partnerships', place: 'places', neighbourhood: 'neighbourhoods' };
+
+export function renderSummary(row, indicator, { canCompare, onCompare, selectedChild, children = [], childLevel = null, pool = 1 }) {
   const dl = [
-    ['value', `Value (${indicator.unit})`, fmtValue(row.value)],
+    ['value', indicator.unit ? `Value (${indicator.unit})` : 'Value', fmtValue(row.value)],
     ['ci95', '95% confidence interval', fmtInterval(row.lower95, row.upper95)],
     ['ci998', '99.8% confidence interval', fmtInterval(row.lower998, row.upper998)],
     ['count', 'Count', fmtCount(row.count)],
@@ -30,12 +32,16 @@ export function renderSummary(row, indicator, { canCompare, onCompare, selectedC
     ['vs_england', 'Compared with England', judged(row.vs_england)],
     ['rank', 'Rank among siblings', row.rank ?? '–'],
     ['excess', 'Excess (observed − expected)', fmtValue(row.excess)],
-    ['funnel', 'Funnel plot', row.funnel ?? '–'],
+    // the country has no parent to be funnelled around
+    ['funnel', 'Funnel plot', row.value == null || !row.parent ? '–' : funnelWords(row.funnel)],
   ];
+  const covered = coverageWords(row, children, NOUNS[childLevel] ?? 'areas');
+  if (covered) dl.push(['coverage', 'Coverage', covered]);
   const why = reason(row);
   $('summary').innerHTML =
     `<h2 id="focus-name" data-code="${escapeHtml(row.code)}">${escapeHtml(row.name)}</h2>` +
-    `<p class="meta">${escapeHtml(row.code)} · ${row.level}${selectedChild ? ' (selected)' : ''} · ${escapeHtml(row.period)}</p>` +
+    `<p class="meta">${escapeHtml(row.code)} · ${row.level}${selectedChild ? ' (selected)' : ''} · ${escapeHtml(row.period)}` +
+    `${pool > 1 ? ` <span class="pooled">(pooled over ${pool} years)</span>` : ''}</p>` +
     (why ? `<p class="why" data-field="note">${escapeHtml(why)}</p>` : '') +
     '<dl class="figures">' + dl.map(([k, label, v]) => `<dt>${escapeHtml(label)}</dt><dd data-field="${k}">${escapeHtml(String(v))}</dd>`).join('') + '</dl>' +
     `<button type="button" id="add-compare" ${canCompare ? '' : 'disabled'}>Add to comparison</button>`;
@@ -59,10 +65,12 @@ export function exportLinks(ind, code, period, pool) {
 export function renderHotspots(answer, { ind, code, period, by, top, pool }, onHover, onOpen) {
   const list = $('hotspots');
   const rows = answer.rows ?? [];
-  list.innerHTML = rows.length === 0 ? '<li class="hint">No neighbourhood qualifies.</li>' : rows.map((r) =>
-    `<li><button type="button" class="hotspot" data-code="${escapeHtml(r.code)}">` +
-    `<span class="name">${escapeHtml(r.name)}</span> <span class="num">${fmtValue(r.value)}</span>` +
-    `<span class="sub">95% CI ${fmtInterval(r.lower95, r.upper95)} · excess ${fmtValue(r.excess)} · ${escapeHtml(r.funnel ?? '')}</span></button></li>`).join('');
+  list.innerHTML = rows.length === 0
+    ? `<li class="hint" data-field="hotspots-reason">${escapeHtml(answer.reason ?? 'No neighbourhood qualifies.')}</li>` : rows.map((r) =>
+      `<li><button type="button" class="hotspot" data-code="${escapeHtml(r.code)}">` +
+      `<span class="name">${escapeHtml(r.name)}</span> <span class="num">${fmtValue(r.value)}</span>` +
+      `<span class="sub">95% CI ${fmtInterval(r.lower95, r.upper95)}${r.excess != null ? ` · excess ${fmtValue(r.excess)}` : ''}` +
+      `${r.funnel ? ` · ${escapeHtml(funnelWords(r.funnel))}` : ''}</span></button></li>`).join('');
   list.querySelectorAll('button.hotspot').forEach((b) => {
     const row = rows.find((r) => r.code === b.dataset.code);
     b.addEventListener('mouseenter', () => onHover(row.code));
@@ -71,6 +79,7 @@ export function renderHotspots(answer, { ind, code, period, by, top, pool }, onH
     b.addEventListener('blur', () => onHover(null));
     b.addEventListener('click', () => onOpen(row));
   });
+  $('hotspot-exports').hidden = !!answer.failed;
   $('hotspot-exports').innerHTML = `Export this list: <a id="export-hotspots-csv" href="${hotspotsUrl(ind, code, period, by, top, '.csv', pool)}" download>CSV</a> · ` +
     `<a id="export-hotspots-geojson" href="${hotspotsUrl(ind, code, period, by, top, '.geojson', pool)}" download>GeoJSON</a>`;
 }
@@ -121,7 +130,7 @@ export function renderInequality(area, answer, error) {
   const box = $('inequality');
   $('inequality-title').textContent = `Inequality within ${area.name}`;
   if (!answer) {
-    box.innerHTML = `<p class="hint">Not available: ${escapeHtml(error ?? 'no answer')}</p>`;
+    box.innerHTML = `<p class="why" data-field="unavailable">Not available for this indicator here. ${escapeHtml(error ?? problemWords(null))}</p>`;
     return;
   }
   const { core20, rest, gap, slope } = answer;
@@ -130,12 +139,16 @@ export function renderInequality(area, answer, error) {
     row('neighbourhoods', 'Neighbourhoods', (g) => fmtCount(g.neighbourhoods)) +
     row('population', 'Share of population', (g) => pct(g.populationShare)) +
     row('events', 'Share of events', (g) => pct(g.eventShare)) +
-    row('excess', 'Share of positive excess', (g) => pct(g.positiveExcessShare)) +
+    // at the country the share is withheld whenever any neighbourhood is suppressed, i.e. always: the row would say nothing
+    (area.level === 'country' ? '' : row('excess', 'Share of positive excess', (g) => pct(g.positiveExcessShare))) +
     row('value', 'Value', (g) => fmtValue(g.value)) +
     row('ci95', '95% CI', (g) => fmtInterval(g.lower95, g.upper95)) +
     '</tbody></table>';
   const gapLine = `<p data-field="gap">Core20 − rest: <strong>${gap.difference != null ? fmtValue(gap.difference) : '–'}</strong>, ${escapeHtml(gapText(gap))}</p>`;
-  const notes = [core20.note, rest.note].filter(Boolean);
+  // each note once, split at '; ' (one group's note may repeat the other's), the excess share's not at the country
+  const notes = [core20.note, rest.note].filter(Boolean).flatMap((n) => n.split('; '))
+    .filter((n) => area.level !== 'country' || !/positive excess share/.test(n))
+    .map((n) => n[0].toUpperCase() + n.slice(1) + (/[.]$/.test(n) ? '' : '.'));
   const slopeText = slope
     ? `<p data-field="sii">SII <strong>${fmtValue(slope.sii)}</strong> (95% CI ${fmtInterval(slope.siiLower95, slope.siiUpper95)})</p>` +
       `<p data-field="rii">RII <strong>${fmtRatio(slope.rii)}</strong> (95% CI ${fmtRatio(slope.riiLower95)} – ${fmtRatio(slope.riiUpper95)})</p>` +

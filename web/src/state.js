@@ -1,7 +1,8 @@
 // The view lives in the URL's hash, so that a copied link restores it and Back goes back.
 // ind: indicator, period, area: the area whose children are drawn, sel: a selected child,
 // col: colouring (england | parent | quintile, or the hotspot class of the area's neighbourhoods: gistar |
-// moran), by: hotspot order, pool: rolling pools of 1, 3 or 5 periods (period then names the pool's last),
+// moran; absent: the indicator's default), by: hotspot order, pool: the indicator's publication pool, 1, 3 or 5 periods
+// (period then names the pool's last; any other is put back to the indicator's own),
 // cmp: areas being compared, cat: the catchments layer's method (proportional | fptp;
 // absent: the layer is off), prov: the provider whose catchment the panel shows.
 export const COLOURINGS = ['england', 'parent', 'quintile', 'gistar', 'moran'];
@@ -17,9 +18,9 @@ export function readState() {
     period: p.get('period'),
     area: p.get('area'),
     sel: p.get('sel'),
-    col: COLOURINGS.includes(p.get('col')) ? p.get('col') : 'england',
+    col: COLOURINGS.includes(p.get('col')) ? p.get('col') : null,
     by: ['rate', 'excess', 'funnel'].includes(p.get('by')) ? p.get('by') : 'rate',
-    pool: POOLS.includes(Number(p.get('pool'))) ? Number(p.get('pool')) : 1,
+    pool: POOLS.includes(Number(p.get('pool'))) ? Number(p.get('pool')) : null,
     cmp: (p.get('cmp') ?? '').split(',').filter(Boolean).slice(0, 4),
     cat: CATCHMENT_METHODS.includes(p.get('cat')) ? p.get('cat') : null,
     prov: p.get('cat') ? p.get('prov') : null,
@@ -31,7 +32,7 @@ export function stateHash(s) {
   for (const key of ['ind', 'period', 'area', 'sel', 'col', 'by']) {
     if (s[key]) p.set(key, s[key]);
   }
-  if (s.pool > 1) p.set('pool', String(s.pool));
+  if (s.pool) p.set('pool', String(s.pool));
   if (s.cmp?.length) p.set('cmp', s.cmp.join(','));
   if (s.cat) p.set('cat', s.cat);
   if (s.cat && s.prov) p.set('prov', s.prov);

@@ -175,7 +175,7 @@ export function setupUpload(button, onAdded) {
     xhr.addEventListener('load', () => {
       let body = null;
       try { body = JSON.parse(xhr.responseText); } catch { /* not JSON */ }
-      done(xhr.status === 201 ? body : null, xhr.status === 201 ? null : body ?? { detail: `${xhr.status} ${xhr.statusText}` });
+      done(xhr.status === 201 ? body : null, xhr.status === 201 ? null : body ?? { detail: xhr.status === 413 ? 'The file is larger than this server accepts; split it or ask for a larger limit.' : 'The server could not take the file; try again in a moment.' });
     });
     xhr.send(file);
   }

@@ -23,7 +23,8 @@ public static class DatasetApi
 
     public static Ok<DatasetDto> GetDataset(DatasetHost host)
     {
-        var dataset = host.Dataset;
+        var queries = host.Queries;
+        var dataset = queries.Dataset;
         var levels = LevelNames.Hierarchy
             .Select(l => new LevelCountDto(l.ToName(), dataset.Geography.AtLevel(l).Count))
             .ToArray();
@@ -36,6 +37,7 @@ public static class DatasetApi
             dataset.Suppression.Describe()));
     }
 
+    /// <summary>What the indicator lists say of one indicator, with the one pool it is published in.</summary>
     public static IndicatorDto Indicator(Core.Indicators.IndicatorSource source)
     {
         var d = source.Definition;

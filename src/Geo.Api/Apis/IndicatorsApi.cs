@@ -27,7 +27,8 @@ public static class IndicatorsApi
             .WithName("ListIndicators")
             .WithSummary("The dataset's indicators, with value types and periods.")
             .WithDescription("Every indicator with its id (used in URLs), name, value type (crude-rate, proportion, dsr, isr, score), "
-                + "multiplier, unit, polarity, source, the level its data come at, and its periods, oldest first."),
+                + "multiplier, unit, polarity, source, the level its data come at, its periods, oldest first, and pool: the one pool size "
+                + "(1 single periods, 3 or 5 rolling pools) it is published in, which every answer uses."),
             "/api/indicators");
         ApiExamples.Add(group.MapGet("/{id}/areas/{code}", GetAreaValue)
             .WithName("GetIndicatorArea")
@@ -96,8 +97,11 @@ public static class IndicatorsApi
         return app;
     }
 
-    public static Ok<IReadOnlyList<IndicatorDto>> ListIndicators(DatasetHost host) =>
-        TypedResults.Ok<IReadOnlyList<IndicatorDto>>(host.Dataset.Indicators.Select(DatasetApi.Indicator).ToArray());
+    public static Ok<IReadOnlyList<IndicatorDto>> ListIndicators(DatasetHost host)
+    {
+        var queries = host.Queries;
+        return TypedResults.Ok<IReadOnlyList<IndicatorDto>>(queries.Dataset.Indicators.Select(DatasetApi.Indicator).ToArray());
+    }
 
     public static Results<Ok<IndicatorAreaDto>, ProblemHttpResult> GetAreaValue(
         [Description("Indicator id, e.g. copd-emergency-admissions.")] string id,

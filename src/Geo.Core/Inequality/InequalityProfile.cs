@@ -27,11 +27,11 @@ public static class InequalityProfile
         ArgumentNullException.ThrowIfNull(source);
         if (source.Definition.ValueType == IndicatorValueType.Score)
         {
-            return $"Indicator '{source.Definition.Id}' is a score: it has no events to share between groups, and its value has no confidence interval for the SII.";
+            return $"Indicator '{source.Definition.Id}' is a score: it has no events to share between groups, and its value has no confidence interval for the SII; colour it by national quintiles to see where it is high.";
         }
 
         return source.DataLevel != Level.Neighbourhood
-            ? $"Indicator '{source.Definition.Id}' is published by {source.DataLevel.ToString().ToLowerInvariant()}, not by neighbourhood, so it cannot be split by neighbourhood deprivation."
+            ? $"Indicator '{source.Definition.Id}' is published by {source.DataLevel.ToString().ToLowerInvariant()}, not by neighbourhood, so it cannot be split by neighbourhood deprivation; compare its {source.DataLevel.ToString().ToLowerInvariant()}s in the ranked list instead."
             : null;
     }
 

@@ -60,4 +60,27 @@ public class EnglandHotspotReasonsTests(EnglandApiFactory england)
         Assert.Equal("by", problem.GetProperty("parameter").GetString());
         Assert.StartsWith("Indicator 'imd-score' is a score: it has no events or expected events", problem.GetProperty("detail").GetString());
     }
+
+    [EnglandFact]
+    public async Task GetHotspotClasses_IndicatorPublishedByPlace_400WithItsOwnReason_NotTheInequalityLenss()
+    {
+        var response = await england.Factory.CreateClient().GetAsync(
+            "/api/indicators/copd-prevalence-qof-2019-20/areas/E06000002/hotspot-classes?by=gistar");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var detail = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString();
+        Assert.Equal("Indicator 'copd-prevalence-qof-2019-20' is published by place, not by neighbourhood, so it has no neighbourhood "
+            + "hotspot classes; compare its places by colouring them compared with England instead.", detail);
+    }
+
+    [EnglandFact]
+    public async Task GetHotspotClasses_Score_400SayingWhatToDoInstead()
+    {
+        var response = await england.Factory.CreateClient().GetAsync("/api/indicators/imd-score/areas/E06000002/hotspot-classes?by=moran");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var detail = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString();
+        Assert.Equal("Indicator 'imd-score' is a score: it has no events or expected events, so no smoothed ratio for Gi* or local Moran "
+            + "classes; colour it by national quintiles instead.", detail);
+    }
 }
