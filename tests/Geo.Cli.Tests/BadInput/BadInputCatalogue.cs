@@ -57,7 +57,7 @@ internal static class BadInputCatalogue
         yield return new(I, "missing file", f => f.Delete(M), new Refused(M, null, null, "the manifest file does not exist"));
         yield return new(I, "empty file", f => f.Write(M, ""), new Refused(M, "line 1", null, "does not contain any JSON"));
         yield return new(I, "not JSON", f => f.Write(M, "name = \"x\"\nneighbourhoods = \"n.geojson\"\n"), new Refused(M, "line 1", null, "is an invalid JSON literal"));
-        yield return new(I, "binary file", f => f.WriteBytes(M, Binary()), new Refused(M, "line 1", null, "invalid"));
+        yield return new(I, "binary file", f => f.WriteBytes(M, Binary()), new Refused(M, "line 1", null, "is an invalid start of a value"));
         yield return new(I, "misspelt member", f => f.Replace(M, "\"deprivation\":", "\"deprivaton\":"), new Refused(M, "line 15", "deprivaton", "is not a field Geo knows here"));
         yield return new(I, "missing member", f => f.EditManifest(m => m.Remove("hierarchy")), new Refused(M, "line 84", null, "missing required properties including: 'hierarchy'"));
         yield return new(I, "path escapes the data root", f => f.EditManifest(m => m["hierarchy"]!["path"] = "../../etc/passwd"),
@@ -188,7 +188,7 @@ internal static class BadInputCatalogue
             new Loaded(null, null));
         yield return new(I, "Latin-1 name", f => f.WriteBytes(L, Latin1(Read(f, L).Replace("Gamma 001B", "Ynys Môn 001B", StringComparison.Ordinal))),
             new Refused(L, "line 7", "LSOA21NM", "not UTF-8"));
-        yield return new(I, "binary file", f => f.WriteBytes(L, Binary()), new Refused(L, null, null, "binary"));
+        yield return new(I, "binary file", f => f.WriteBytes(L, Binary()), new Refused(L, null, null, "the file is binary (it holds NUL bytes), not CSV text"));
         yield return new(I, "Excel workbook", f => f.WriteBytes(L, [(byte)'P', (byte)'K', 3, 4, .. Binary()]), new Refused(L, null, null, "ZIP archive"));
         yield return new(I, "UTF-16 with a byte order mark (decoded)", f => f.WriteBytes(L, [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Read(f, L))]), new Loaded(null, null));
         yield return new(I, "semicolon-separated", f => f.Write(L, Read(f, L).Replace(',', ';')), new Refused(L, "line 1", "LSOA21CD", "separated by ';'"));
@@ -245,7 +245,7 @@ internal static class BadInputCatalogue
         const string C = "counts.csv";
         yield return new(I, "missing file", f => f.Delete(C), new Refused(C, null, null, "the file does not exist"));
         yield return new(I, "empty file", f => f.Write(C, ""), new Refused(C, null, null, "the file is empty"));
-        yield return new(I, "header only", f => f.KeepHeaderOnly(C), new Refused(C, null, null, "no figure"));
+        yield return new(I, "header only", f => f.KeepHeaderOnly(C), new Refused(C, null, null, "no figure is for an area of this dataset"));
         yield return new(I, "misspelt column", f => f.EditManifest(m => m["indicators"]![0]!["file"]!["numerator"] = "admisions"), new Refused(C, "line 1", "admisions", "no such column"));
         yield return new(I, "negative count", f => f.Replace(C, "E01000003,50,", "E01000003,-50,"), new Refused(C, "line 4", "admissions", "-50"));
         yield return new(I, "non-numeric count", f => f.Replace(C, "E01000003,50,", "E01000003,fifty,"), new Refused(C, "line 4", "admissions", "'fifty' is not a number"));
@@ -272,7 +272,7 @@ internal static class BadInputCatalogue
     {
         const string I = "indicator (Fingertips)";
         const string F = "fingertips.csv";
-        yield return new(I, "header only", f => f.KeepHeaderOnly(F), new Refused(F, null, null, "no figure"));
+        yield return new(I, "header only", f => f.KeepHeaderOnly(F), new Refused(F, null, null, "no figure is for an area of this dataset"));
         yield return new(I, "no Count column", f => f.Replace(F, ",Count,", ",Number,"), new Refused(F, "line 1", "Count", "no such column"));
         yield return new(I, "negative count", f => f.Replace(F, "500.0,100,", "500.0,-100,"), new Refused(F, "line 4", "Count", "-100"));
         yield return new(I, "two indicators", f => f.AppendLine(F, "90000,Other,E06000003,Gamma,UA,Persons,35+ yrs,,,2021/22,1,1,100,20210000"),
@@ -289,10 +289,11 @@ internal static class BadInputCatalogue
                 "--indicator", "mine", "--level", "place", "--out", f.File("out.csv")],
         };
         yield return Case("empty file", f => f.Write("upload.csv", ""), "the file is empty");
-        yield return Case("missing column", f => f.Write("upload.csv", "lsoa21_code,admits,residents\nE01000001,5,100\n"), "line 1, field 'admissions': no such column");
+        yield return Case("missing column", f => f.Write("upload.csv", "lsoa21_code,admits,residents\nE01000001,5,100\n"), "line 1, field 'admissions': no such column; the columns are 'lsoa21_code', 'admits', 'residents'");
         yield return Case("NaN count", f => f.Write("upload.csv", "lsoa21_code,admissions,residents\nE01000001,NaN,100\n"), "line 2, field 'admissions': 'NaN' is not a number");
-        yield return Case("code unknown to the dataset", f => f.Write("upload.csv", "lsoa21_code,admissions,residents\nE01000001,5,100\nE01999999,5,100\n"), "line 3");
-        yield return Case("binary file", f => f.WriteBytes("upload.csv", Binary()), "binary");
+        yield return Case("code unknown to the dataset", f => f.Write("upload.csv", "lsoa21_code,admissions,residents\nE01000001,5,100\nE01999999,5,100\n"),
+            "line 3, field 'lsoa21_code': 'E01999999' is not a neighbourhood code of this dataset");
+        yield return Case("binary file", f => f.WriteBytes("upload.csv", Binary()), "the file is binary (it holds NUL bytes), not CSV text");
     }
 
     private static IEnumerable<BadInputCase> Flows()
@@ -300,7 +301,7 @@ internal static class BadInputCatalogue
         const string I = "flows";
         const string F = "flows.csv";
         yield return new(I, "missing file", f => f.Delete(F), new Refused(F, null, null, "the file does not exist"));
-        yield return new(I, "header only", f => f.KeepHeaderOnly(F), new Refused(F, null, null, "no"));
+        yield return new(I, "header only", f => f.KeepHeaderOnly(F), new Refused(F, null, null, "the flow table has a header but no rows"));
         yield return new(I, "misspelt column", f => f.EditManifest(m => m["flows"]!["count"] = "patient"), new Refused(F, "line 1", "patient", "no such column"));
         yield return new(I, "negative count", f => f.Replace(F, "B1,Beta Health Centre,E01000003,8000", "B1,Beta Health Centre,E01000003,-8000"), new Refused(F, "line 4", "patients", "-8000"));
         yield return new(I, "NaN count", f => f.Replace(F, "B1,Beta Health Centre,E01000003,8000", "B1,Beta Health Centre,E01000003,NaN"), new Refused(F, "line 4", "patients", "'NaN' is not a number"));
