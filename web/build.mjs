@@ -25,4 +25,6 @@ copyFileSync(join(here, 'src', 'index.html'), join(out, 'index.html'));
 copyFileSync(join(here, 'src', 'styles.css'), join(out, 'styles.css'));
 copyFileSync(join(here, 'src', 'favicon.svg'), join(out, 'favicon.svg'));
 copyFileSync(join(here, 'node_modules', 'maplibre-gl', 'dist', 'maplibre-gl.css'), join(out, 'maplibre-gl.css'));
+// MapLibre's worker, run from this file of the server's own origin (see map.js): no blob: URL for the CSP to allow.
+copyFileSync(join(here, 'node_modules', 'maplibre-gl', 'dist', 'maplibre-gl-csp-worker.js'), join(out, 'maplibre-gl-csp-worker.js'));
 console.log('viewer built into ' + out);

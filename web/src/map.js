@@ -1,13 +1,14 @@
 // The MapLibre map: one vector source per level from the server's tiles, no basemap. The children of
 // the current area are drawn at their level (filtered by their parent's code) and coloured through
 // feature-state keyed by code (promoteId), so a drill needs no new tiles at the same zoom.
-// MapLibre's CSP build, with its worker given as a separate script (kept as text, so esbuild does not touch it):
-// the default build carries its worker as stringified functions inside the bundle, and esbuild's lowering of class
-// fields (target es2020) puts a helper outside them, so the worker's GeoJSON path failed with "… is not defined".
+// MapLibre's CSP build, with its worker run from its own script file beside the bundle (copied as published by
+// build.mjs, so esbuild does not touch it): the default build carries its worker as stringified functions inside the
+// bundle, and esbuild's lowering of class fields (target es2020) puts a helper outside them, so the worker's GeoJSON
+// path failed with "… is not defined". A file of our own origin, not a blob: URL, so the server's
+// Content-Security-Policy can allow scripts and workers from 'self' only.
 import maplibregl from 'maplibre-gl/dist/maplibre-gl-csp.js';
-import workerSource from 'maplibre-gl/dist/maplibre-gl-csp-worker.js' with { type: 'text' };
 
-maplibregl.setWorkerUrl(URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' })));
+maplibregl.setWorkerUrl(new URL('maplibre-gl-csp-worker.js', document.baseURI).href);
 
 export const LEVELS = ['country', 'system', 'icp', 'place', 'neighbourhood'];
 const CHILD_LEVELS = LEVELS.slice(1);

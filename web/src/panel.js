@@ -111,9 +111,13 @@ export function renderCompare(codes, answer, onRemove) {
 
 export function renderLegend(entries, counts, title, note = null) {
   $('legend').innerHTML = `<strong>${escapeHtml(title)}</strong><ul>` + entries.map((e) =>
-    `<li data-key="${escapeHtml(e.key)}" data-colour="${e.colour}"><span class="swatch${e.hatch ? ' hatch' : ''}" style="background-color:${e.colour}"></span>${escapeHtml(e.label)}` +
+    `<li data-key="${escapeHtml(e.key)}" data-colour="${e.colour}"><span class="swatch${e.hatch ? ' hatch' : ''}"></span>${escapeHtml(e.label)}` +
     `${counts.has(e.key) ? ` <span class="n">(${counts.get(e.key)})</span>` : ''}</li>`).join('') + '</ul>' +
     (note ? `<p class="hint">${escapeHtml(note)}</p>` : '');
+  // Colours set through the DOM, not a style attribute: the Content-Security-Policy allows no inline styles.
+  $('legend').querySelectorAll('li[data-colour] .swatch').forEach((swatch) => {
+    swatch.style.backgroundColor = swatch.parentElement.dataset.colour;
+  });
 }
 
 const pct = (x) => (x == null ? '–' : `${(x * 100).toFixed(1)}%`);

@@ -33,13 +33,16 @@ public static class UploadApi
                 + "lists it. Otherwise 400 with every problem (unknown codes, empty, non-numeric, negative, NaN or infinite counts, "
                 + "repeated rows, missing columns, a binary file) in the problems member, each with its line and field, the first "
                 + $"{IndicatorUpload.ListedProblems} listed and problemCount counting all; nothing is loaded. 413 above the upload limit "
-                + "(Geo:UploadLimitBytes, 100 MB by default); 409 when the server answers from PostgreSQL. Example: " + Curl)
+                + "(Geo:UploadLimitBytes, 100 MB by default); 429 with Retry-After beyond Geo:UploadsPerMinute uploads a minute from one "
+                + "client (5 by default); 409 when the server answers from PostgreSQL. Example: " + Curl)
             .Accepts<string>("text/csv")
             .Produces<IndicatorDto>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireRateLimiting(UploadRateLimit.Policy)
             .DisableAntiforgery();
         return app;
     }
@@ -109,7 +112,9 @@ public static class UploadApi
             Unit = unit,
             Source = source,
         };
-        var file = string.IsNullOrWhiteSpace(fileName) ? "upload.csv" : Path.GetFileName(fileName.Trim());
+        // The name is only shown in messages (nothing is written to disk): its last part after either kind of slash.
+        var shown = fileName?.Trim().Split('/', '\\')[^1];
+        var file = string.IsNullOrWhiteSpace(shown) ? "upload.csv" : shown;
         try
         {
             var (buffer, length) = body.Value;

@@ -32,6 +32,10 @@ public sealed class GeoOptions
     /// larger requests get 413.</summary>
     public long UploadLimitBytes { get; set; } = 100L * 1024 * 1024;
 
+    /// <summary>How many <c>POST /api/indicators</c> requests one client may send a minute; more get 429 with
+    /// Retry-After (<see cref="UploadRateLimit"/>).</summary>
+    public int UploadsPerMinute { get; set; } = 5;
+
     /// <summary>Simplify every level's tile bands in the background after start-up, so that no map user
     /// waits for the first tile of a zoom. On in <c>geo serve</c>; off by default (tests).</summary>
     public bool WarmTiles { get; set; }

@@ -10,6 +10,7 @@ public static class GeoServer
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestLineSize = UrlLengthLimit.KestrelRequestLineBytes);
         builder.Services.AddOptions<GeoOptions>()
             .Bind(builder.Configuration.GetSection(GeoOptions.Section))
             .Validate(o => !string.IsNullOrWhiteSpace(o.Connection) || string.IsNullOrWhiteSpace(o.Dataset) || File.Exists(o.Dataset),
@@ -25,6 +26,7 @@ public static class GeoServer
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        builder.Services.AddRateLimiter(UploadRateLimit.Configure);
         builder.Services.AddOutputCache(o =>
         {
             o.DefaultExpirationTimeSpan = TimeSpan.FromHours(1);
@@ -50,6 +52,8 @@ public static class GeoServer
 
         var app = builder.Build();
         app.UseRequestLog();
+        app.UseSecurityHeaders();
+        app.UseUrlLengthLimit();
         // outermost, so that cached answers are stored once, uncompressed, and compressed per client
         app.UseResponseCompression();
         app.UseExceptionHandler();
@@ -68,6 +72,7 @@ public static class GeoServer
             });
         }
 
+        app.UseRateLimiter();
         app.UseDatabaseGate();
         app.UseApiCaching();
         app.UseOutputCache();

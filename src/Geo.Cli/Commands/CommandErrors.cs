@@ -32,7 +32,8 @@ internal static class CommandErrors
         }
         catch (GeoDataException e)
         {
-            Console.Error.WriteLine($"error: {e.Message}");
+            // one line, whatever a file's text quoted in the message holds
+            Console.Error.WriteLine($"error: {e.Message.ReplaceLineEndings(" ")}");
             return BadInput;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)

@@ -10,11 +10,15 @@ namespace Geo.Data.Import;
 /// fields may hold line breaks), and typed getters turn every bad value into a <see cref="GeoDataException"/>
 /// naming the file, the line and the column. UTF-8 with or without a byte order mark, comma-separated,
 /// RFC 4180 quoting, invariant culture; numbers may have thousands separators ("29,199") and spaces round
-/// them. Not thread-safe; dispose it to close the file.
+/// them. Bytes that are not UTF-8 (a Latin-1 export) and binary files (a spreadsheet) are refused, never decoded into
+/// mangled names. Not thread-safe; dispose it to close the file.
 /// </summary>
 public sealed class CsvTable : IDisposable
 {
     private const int MaxColumnsListed = 40;
+
+    /// <summary>What the UTF-8 decoder puts in place of bytes that are not UTF-8.</summary>
+    private const char NotUtf8 = '\uFFFD';
 
     private static readonly CsvReaderOptions Options = CsvReaderOptions.Default with
     {
@@ -48,10 +52,16 @@ public sealed class CsvTable : IDisposable
     public long Line => _onRow ? _reader.LineNumber : _headerLine;
 
     /// <summary>Opens <paramref name="path"/> and reads its header row.</summary>
-    /// <exception cref="GeoDataException">The file is missing, unreadable, empty or its header is malformed.</exception>
+    /// <exception cref="GeoDataException">The file is missing, unreadable, empty, binary (a spreadsheet, an archive) or its
+    /// header is malformed.</exception>
     public static CsvTable Open(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (TextSniff.Problem(path) is { } binary)
+        {
+            throw new GeoDataException(path, null, null, binary);
+        }
+
         return Open(path, () => CsvReader.FromFile(path, Options));
     }
 
@@ -145,7 +155,14 @@ public sealed class CsvTable : IDisposable
                 $"the row has {_reader.FieldCount} field(s) but this is column {column.Index + 1}; the header has {_headers.Length}");
         }
 
-        return _reader.GetString(column.Index).Trim();
+        var text = _reader.GetString(column.Index).Trim();
+        if (text.Contains(NotUtf8))
+        {
+            // The reader decodes UTF-8 and puts U+FFFD where bytes are not; a name silently mangled is worse than a refusal.
+            throw Error(column, $"'{text}' holds bytes that are not UTF-8 text (a Latin-1 or Windows-1252 file?): save the file as UTF-8");
+        }
+
+        return text;
     }
 
     /// <summary>The field's text, trimmed, which must not be empty (a code or a name).</summary>

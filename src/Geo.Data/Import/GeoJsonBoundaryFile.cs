@@ -290,6 +290,10 @@ internal static class GeoJsonBoundaryFile
                 }
             }
         }
+        catch (InvalidOperationException e) when (e.InnerException is DecoderFallbackException)
+        {
+            throw context.Error(feature, null, "holds text that is not UTF-8 (a Latin-1 or Windows-1252 file?), as GeoJSON must be: save the file as UTF-8", e);
+        }
         catch (Exception e) when (e is InvalidOperationException or FormatException)
         {
             throw context.Error(feature, null, "is not a well-formed GeoJSON Feature: " + e.Message, e);

@@ -54,12 +54,19 @@ internal sealed class IndicatorPlan
     public GeoDataException Error(string field, string problem) =>
         new(Context.Manifest, null, $"{Context.Entry}.{field}", problem);
 
+    /// <summary>
+    /// Whether <paramref name="id"/> is an indicator id: letters, digits, '-', '_' and '.', starting with a letter or digit,
+    /// so that it is one path segment of the API's URLs and never a dot-segment ("." or "..") a client would resolve away.
+    /// </summary>
+    internal static bool IsId(string id) =>
+        id.Length > 0 && char.IsAsciiLetterOrDigit(id[0]) && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+
     private void ParseDefinition()
     {
         var id = Spec.Id?.Trim() ?? "";
-        if (id.Length == 0 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        if (!IsId(id))
         {
-            throw Error("id", $"'{Spec.Id}' is not an indicator id: use letters, digits and '-', e.g. 'copd-emergency-admissions'");
+            throw Error("id", $"'{Spec.Id}' is not an indicator id: use letters, digits and '-', starting with a letter or digit, e.g. 'copd-emergency-admissions'");
         }
 
         if (string.IsNullOrWhiteSpace(Spec.Name))

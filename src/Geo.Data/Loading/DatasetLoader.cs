@@ -43,6 +43,7 @@ public static class DatasetLoader
     public static DatasetSource ReadSource(string manifestPath, string? dataRoot = null, IProgress<string>? progress = null)
     {
         var manifest = ManifestReader.Read(manifestPath);
+        ManifestReader.CheckPaths(manifestPath, dataRoot, manifest);
         string Resolve(string relative) => ManifestReader.Resolve(manifestPath, dataRoot, relative);
 
         var boundaryFile = Resolve(manifest.Neighbourhoods.Path);

@@ -148,9 +148,9 @@ public static class IndicatorUpload
         {
             problems.Add(null, "id", "is missing; give the new indicator an id such as 'my-copd-admissions'");
         }
-        else if (!id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        else if (!Indicators.IndicatorPlan.IsId(id))
         {
-            problems.Add(null, "id", $"'{id}' is not an indicator id: use letters, digits and '-', e.g. 'my-copd-admissions'");
+            problems.Add(null, "id", $"'{id}' is not an indicator id: use letters, digits and '-', starting with a letter or digit, e.g. 'my-copd-admissions'");
         }
         else if (dataset.Indicators.Any(i => string.Equals(i.Definition.Id, id, StringComparison.OrdinalIgnoreCase)))
         {
@@ -253,14 +253,9 @@ public static class IndicatorUpload
         {
             problems.Add(null, null, "the file is empty: a header row naming the columns was expected");
         }
-        else if (read >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4)
+        else if (Import.TextSniff.Problem(head.AsSpan(0, read)) is { } problem)
         {
-            problems.Add(null, null, "the file is a ZIP archive (an Excel .xlsx workbook?), not CSV text: save the sheet as CSV (comma-separated, UTF-8)");
-        }
-        else if (Array.IndexOf(head, (byte)0, 0, read) >= 0
-            && !(read >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF))))
-        {
-            problems.Add(null, null, "the file is binary (it holds NUL bytes), not CSV text: save it as CSV (comma-separated, UTF-8)");
+            problems.Add(null, null, problem);
         }
     }
 

@@ -14,7 +14,7 @@ public static class CatchmentWords
 
     /// <summary>The options named by <paramref name="method"/> (proportional when none) and <paramref name="threshold"/>
     /// (invariant culture; 0.3 when none; not read for first past the post).</summary>
-    /// <exception cref="QueryException">An unknown method, or a threshold that is not a number in (0, 1].</exception>
+    /// <exception cref="QueryException">An unknown method, or a threshold that is not a number in (0, 1] (with either method).</exception>
     public static CatchmentOptions Parse(string? method, string? threshold)
     {
         var parsed = method?.Trim().ToLowerInvariant() switch
@@ -24,11 +24,16 @@ public static class CatchmentWords
             _ => throw QueryException.Bad("method", $"The catchment method must be proportional or fptp, not '{method}'."),
         };
         var share = CatchmentOptions.DefaultThreshold;
-        if (threshold is not null && parsed == CatchmentMethod.ProportionalFlow
-            && (!double.TryParse(threshold, NumberStyles.Float, CultureInfo.InvariantCulture, out share) || !(share > 0 && share <= 1)))
+        if (threshold is not null)
         {
-            throw QueryException.Bad("threshold",
-                $"The threshold must be a number more than 0 and at most 1 (a share of the neighbourhood's flow, e.g. 0.3), not '{threshold}'.");
+            // checked whichever the method, so that a bad one is never silently ignored; only proportional uses it
+            if (!double.TryParse(threshold, NumberStyles.Float, CultureInfo.InvariantCulture, out var given) || !(given > 0 && given <= 1))
+            {
+                throw QueryException.Bad("threshold",
+                    $"The threshold must be a number more than 0 and at most 1 (a share of the neighbourhood's flow, e.g. 0.3), not '{threshold}'.");
+            }
+
+            share = parsed == CatchmentMethod.ProportionalFlow ? given : share;
         }
 
         return new CatchmentOptions { Method = parsed, Threshold = share };
