@@ -9,6 +9,7 @@ var root = new RootCommand("geo: health indicators from integrated care systems 
     JoinCommand.Create(),
     ExportCommand.Create(),
     HotspotsCommand.Create(),
+    TrendCommand.Create(),
     DemoCommand.Create(),
     TilesCommand.Create(),
 };

@@ -7,6 +7,7 @@ using Geo.Core.Inequality;
 using Geo.Core.Indicators.Suppression;
 using Geo.Core.Reports;
 using Geo.Core.Sources;
+using Geo.Core.Trends;
 using Geo.Spatial.Coverage;
 using Geo.Spatial.Join;
 using Geo.Spatial.Projection;
@@ -24,7 +25,7 @@ public sealed class Dataset
     private readonly Lazy<PointIndex> _bngIndex;
     private readonly Lazy<PointIndex> _wgs84Index;
     private readonly Lazy<NeighbourhoodContiguity> _contiguity;
-    private readonly ConcurrentDictionary<string, Lazy<IndicatorEngine>> _engines = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<(string Id, int Pool), Lazy<IndicatorEngine>> _engines = new();
     private readonly ConcurrentDictionary<CatchmentOptions, Lazy<CatchmentSet>> _catchments = new();
     private readonly ConcurrentDictionary<(CatchmentOptions, string), Lazy<Geometry?>> _catchmentBoundaries = new();
 
@@ -120,15 +121,20 @@ public sealed class Dataset
         ? options with { Threshold = CatchmentOptions.DefaultThreshold }
         : options;
 
-    /// <summary>The engine of one indicator, built on first use and shared.</summary>
+    /// <summary>
+    /// The engine of one indicator, built on first use and shared; with <paramref name="pool"/> above 1, the engine of its
+    /// rolling pools of that many periods (<see cref="PooledIndicator.Pool"/>), built once per indicator and pool size.
+    /// </summary>
     /// <exception cref="KeyNotFoundException">No indicator has that id; the message lists those that do.</exception>
-    public IndicatorEngine Indicator(string id)
+    /// <exception cref="ArgumentException">The indicator cannot be pooled so (a score, or too few periods).</exception>
+    public IndicatorEngine Indicator(string id, int pool = 1)
     {
         var source = Indicators.FirstOrDefault(i => string.Equals(i.Definition.Id, id, StringComparison.OrdinalIgnoreCase))
             ?? throw new KeyNotFoundException(
                 $"Dataset '{Name}' has no indicator '{id}'; it has: {string.Join(", ", Indicators.Select(i => i.Definition.Id))}.");
-        return _engines.GetOrAdd(source.Definition.Id, _ =>
-            new Lazy<IndicatorEngine>(() => new IndicatorEngine(Geography, source, AgeBands, Population, Suppression))).Value;
+        ArgumentOutOfRangeException.ThrowIfLessThan(pool, 1);
+        return _engines.GetOrAdd((source.Definition.Id, pool), key => new Lazy<IndicatorEngine>(() =>
+            new IndicatorEngine(Geography, PooledIndicator.Pool(source, key.Pool), AgeBands, Population, Suppression))).Value;
     }
 
     /// <summary>
@@ -166,7 +172,7 @@ public sealed class Dataset
         _bngIndex = from._bngIndex;
         _wgs84Index = from._wgs84Index;
         _contiguity = from._contiguity;
-        _engines = new(from._engines, StringComparer.OrdinalIgnoreCase);
+        _engines = new(from._engines);
         _catchments = from._catchments;
         _catchmentBoundaries = from._catchmentBoundaries;
         Name = from.Name;

@@ -35,10 +35,10 @@ public sealed partial class DatasetQueries
     /// given), in provider code order, with their dissolved boundaries when <paramref name="withBoundaries"/>.
     /// </summary>
     public RowSelection CatchmentRows(string? indicator, string? period, string? method, string? threshold, string? within,
-        bool withBoundaries)
+        bool withBoundaries, int? pool = null)
     {
         var catchments = Catchments(method, threshold);
-        var published = CatchmentIndicatorOf(indicator, period);
+        var published = CatchmentIndicatorOf(indicator, period, pool);
         var area = within is null ? null : Area(within, "within");
         var chosen = area is null
             ? catchments.Set.Catchments.Where(c => c.Members.Count > 0).ToArray()
@@ -66,9 +66,9 @@ public sealed partial class DatasetQueries
         return new RowSelection(published, published.View.Get(container.Code), rows, selection, "catchments", boundaries);
     }
 
-    private PublishedIndicator CatchmentIndicatorOf(string? indicator, string? period)
+    private PublishedIndicator CatchmentIndicatorOf(string? indicator, string? period, int? pool = null)
     {
-        var published = Indicator(indicator, period);
+        var published = Indicator(indicator, period, pool);
         Supported(Core.Catchments.CatchmentIndicator.Unsupported(published.Engine.Source));
         return published;
     }

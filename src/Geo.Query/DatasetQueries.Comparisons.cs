@@ -11,7 +11,7 @@ public sealed partial class DatasetQueries
 
     /// <summary>2 to 4 areas side by side with the significance of each pair's difference (<see cref="PairSignificance"/>).</summary>
     /// <param name="areas">Area codes, separated by commas.</param>
-    public AreaComparison Compare(string? indicator, string? period, string? areas)
+    public AreaComparison Compare(string? indicator, string? period, string? areas, int? pool = null)
     {
         var codes = (areas ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (codes.Length is < MinCompared or > MaxCompared)
@@ -24,7 +24,7 @@ public sealed partial class DatasetQueries
             throw QueryException.Bad("areas", "The areas to compare list the same code twice.");
         }
 
-        var published = Indicator(indicator, period);
+        var published = Indicator(indicator, period, pool);
         var rows = codes.Select(c => published.View.Get(Area(c, "areas").Code)).ToArray();
         var pairs = new List<PairComparison>();
         for (var i = 0; i < rows.Length; i++)
@@ -43,10 +43,10 @@ public sealed partial class DatasetQueries
     /// area (<paramref name="deciles"/>: <see cref="DecileWords"/>); only aggregates leave it, with suppression applied to
     /// the group counts. The Core20 gap is compared as two independent groups.
     /// </summary>
-    public InequalityAnswer Inequality(string? indicator, string? period, string? code, string? deciles)
+    public InequalityAnswer Inequality(string? indicator, string? period, string? code, string? deciles, int? pool = null)
     {
         var basis = DecileWords.Parse(deciles);
-        var published = Indicator(indicator, period);
+        var published = Indicator(indicator, period, pool);
         var area = Area(code);
         if (basis == DecileBasis.Local && !Dataset.Deprivation.Values.Any(d => d.Score is not null))
         {

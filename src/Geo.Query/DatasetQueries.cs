@@ -2,6 +2,7 @@ using Geo.Core.Geography;
 using Geo.Core.Indicators;
 using Geo.Core.Indicators.Suppression;
 using Geo.Core.Inequality;
+using Geo.Core.Trends;
 using Geo.Model;
 using Geo.Query.Vocabulary;
 
@@ -21,9 +22,13 @@ public sealed partial class DatasetQueries(Dataset dataset)
 
     public Dataset Dataset { get; } = dataset;
 
-    /// <summary>The indicator's published figures for <paramref name="period"/> (its latest when none).</summary>
-    /// <exception cref="QueryException">No id, an unknown indicator (404) or a period it does not have.</exception>
-    public PublishedIndicator Indicator(string? id, string? period)
+    /// <summary>
+    /// The indicator's published figures for <paramref name="period"/> (its latest when none), in rolling pools of
+    /// <paramref name="pool"/> periods when given (<see cref="PoolWords"/>): a pool is named by its label ("2019/20 - 2021/22")
+    /// or by its last period.
+    /// </summary>
+    /// <exception cref="QueryException">No id, an unknown indicator (404), a pool it cannot have or a period it does not have.</exception>
+    public PublishedIndicator Indicator(string? id, string? period, int? pool = null)
     {
         if (string.IsNullOrWhiteSpace(id))
         {
@@ -34,14 +39,27 @@ public sealed partial class DatasetQueries(Dataset dataset)
         var source = Dataset.Indicators.FirstOrDefault(i => string.Equals(i.Definition.Id, id.Trim(), StringComparison.OrdinalIgnoreCase))
             ?? throw QueryException.NotFound("indicator", "Unknown indicator",
                 $"No indicator has the id '{id}'; the indicators are: {string.Join(", ", Dataset.Indicators.Select(i => i.Definition.Id))}.");
-        var engine = Dataset.Indicator(source.Definition.Id);
-        if (period is not null && !engine.Periods.Contains(period, StringComparer.Ordinal))
+        var size = PoolWords.Parse(pool);
+        if (size > 1 && source.Definition.ValueType == IndicatorValueType.Score)
         {
-            throw QueryException.Bad("period",
-                $"Indicator '{engine.Definition.Id}' has no period '{period}'; its periods are: {string.Join(", ", engine.Periods)}.");
+            throw QueryException.Bad("pool", $"Indicator '{source.Definition.Id}' is a score; scores are not pooled over periods.");
         }
 
-        return new PublishedIndicator(Dataset, engine, engine.Publish(period ?? engine.LatestPeriod));
+        if (size > source.Periods.Count)
+        {
+            throw QueryException.Bad("pool",
+                $"Indicator '{source.Definition.Id}' has {source.Periods.Count} periods, too few for pools of {size}.");
+        }
+
+        var engine = Dataset.Indicator(source.Definition.Id, size);
+        var chosen = period is null
+            ? engine.LatestPeriod
+            : engine.Periods.FirstOrDefault(p => p == period)
+                ?? engine.Periods.FirstOrDefault(p => size > 1 && p.EndsWith(PeriodPooling.LabelSeparator + period, StringComparison.Ordinal))
+                ?? throw QueryException.Bad("period",
+                    $"Indicator '{engine.Definition.Id}' has no period '{period}'{(size > 1 ? $" in pools of {size}" : "")}; "
+                    + $"its periods are: {string.Join(", ", engine.Periods)}.");
+        return new PublishedIndicator(Dataset, engine, engine.Publish(chosen));
     }
 
     /// <summary>The area with <paramref name="code"/> (ignoring case).</summary>
@@ -57,27 +75,27 @@ public sealed partial class DatasetQueries(Dataset dataset)
     }
 
     /// <summary>One area's published row.</summary>
-    public RowSelection AreaRow(string? indicator, string? period, string? code)
+    public RowSelection AreaRow(string? indicator, string? period, string? code, int? pool = null)
     {
-        var published = Indicator(indicator, period);
+        var published = Indicator(indicator, period, pool);
         var row = published.View.Get(Area(code).Code);
         return new RowSelection(published, row, [row], $"area {row.Area.Code}", "area");
     }
 
     /// <summary>The published rows of an area's children, in code order, found through the hierarchy's child list.</summary>
-    public RowSelection Children(string? indicator, string? period, string? code)
+    public RowSelection Children(string? indicator, string? period, string? code, int? pool = null)
     {
-        var published = Indicator(indicator, period);
+        var published = Indicator(indicator, period, pool);
         var area = Area(code);
         return new RowSelection(published, published.View.Get(area.Code), [.. published.View.Children(area.Code)],
             $"children of {area.Code}", "children");
     }
 
     /// <summary>The published rows of every area of a level, inside <paramref name="within"/> when given (the country otherwise).</summary>
-    public RowSelection Level(string? indicator, string? period, string? level, string? within = null)
+    public RowSelection Level(string? indicator, string? period, string? level, string? within = null, int? pool = null)
     {
         var at = LevelWords.Parse(level);
-        var published = Indicator(indicator, period);
+        var published = Indicator(indicator, period, pool);
         var container = within is null ? Dataset.Geography.Root : Area(within, "within");
         var rows = published.View.AtLevel(at, within is null ? null : container.Code).ToArray();
         var selection = $"every {at.ToName()}" + (within is null ? "" : $" inside {container.Code}");
@@ -85,10 +103,10 @@ public sealed partial class DatasetQueries(Dataset dataset)
     }
 
     /// <summary>The published values of every area of a level across the dataset, ascending, rounded as exported.</summary>
-    public LevelValues LevelValues(string? indicator, string? period, string? level)
+    public LevelValues LevelValues(string? indicator, string? period, string? level, int? pool = null)
     {
         var at = LevelWords.Parse(level);
-        var published = Indicator(indicator, period);
+        var published = Indicator(indicator, period, pool);
         var rows = published.View.AtLevel(at).ToArray();
         var values = rows.Where(r => r.Value is not null).Select(r => Math.Round(r.Value!.Value, 6)).Order().ToArray();
         return new LevelValues(published, at, rows.Length, values, $"values of every {at.ToName()} in {Dataset.Geography.Root.Code}");
@@ -99,7 +117,7 @@ public sealed partial class DatasetQueries(Dataset dataset)
     /// <paramref name="by"/> (rate when none): by value, excess or funnel position from the published rows; Gi* hot spots or
     /// Moran high-high clusters from true counts over the neighbourhoods' contiguity, listing only published rows.
     /// </summary>
-    public RowSelection Hotspots(string? indicator, string? period, string? within, string? by, int? top)
+    public RowSelection Hotspots(string? indicator, string? period, string? within, string? by, int? top, int? pool = null)
     {
         var order = HotspotOrderWords.Parse(by);
         var count = top ?? DefaultTop;
@@ -108,7 +126,7 @@ public sealed partial class DatasetQueries(Dataset dataset)
             throw QueryException.Bad("top", $"The number of neighbourhoods (top) must be from 1 to {MaxTop}, not {count}.");
         }
 
-        var published = Indicator(indicator, period);
+        var published = Indicator(indicator, period, pool);
         var area = Area(within);
         var definition = published.Definition;
         if (published.Engine.Source.DataLevel != Core.Geography.Level.Neighbourhood)
@@ -161,10 +179,10 @@ public sealed partial class DatasetQueries(Dataset dataset)
     /// counts. A suppressed neighbourhood's class is withheld; z, p and q are withheld for all when any of the area's
     /// neighbourhoods is suppressed (with every other z known, a hidden smoothed rate could be solved for).
     /// </summary>
-    public HotspotClassification HotspotClasses(string? indicator, string? period, string? code, string? by)
+    public HotspotClassification HotspotClasses(string? indicator, string? period, string? code, string? by, int? pool = null)
     {
         var order = HotspotOrderWords.ParseClassification(by);
-        var published = Indicator(indicator, period);
+        var published = Indicator(indicator, period, pool);
         var area = Area(code);
         Supported(InequalityProfile.Unsupported(published.Engine.Source));
         var clusters = Core.Indicators.Hotspots.Classify(published.View, published.Engine.Compute(published.Period),

@@ -40,6 +40,31 @@ public class CheckCommandTests
         Assert.Equal(0, json.RootElement.GetProperty("unmatchedCodes").GetArrayLength());
     }
 
+    [EnglandFact]
+    public void Check_EnglandDistrictData_CountsTheBlankPlacesTheExportShows()
+    {
+        string[] england = ["--dataset", Path.Combine(SharedData.RepositoryRoot, "data", "england.dataset.json"), "--data-root", SharedData.EnglandDirectory!];
+        var (exit, output, error) = GeoProcess.Run(["check", "--json", .. england]);
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var notes = json.RootElement.GetProperty("indicators").EnumerateArray()
+            .Single(i => i.GetProperty("id").GetString() == "copd-prevalence-qof-2019-20")
+            .GetProperty("importNotes").EnumerateArray().Select(n => n.GetString()!).ToList();
+        var said = notes.Single(n => n.Contains(" of the dataset's 310 places have no figure", StringComparison.Ordinal));
+        var checkCount = int.Parse(said[..said.IndexOf(' ', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture);
+
+        var file = Path.Combine(Directory.CreateTempSubdirectory("geo-cli-").FullName, "copd-places.csv");
+        (exit, _, error) = GeoProcess.Run(["export", .. england, "--indicator", "copd-prevalence-qof-2019-20", "--level", "place", "--out", file]);
+        Assert.True(exit == 0, error);
+        var rows = RawCsv.Read(file, "code", "value", "suppressed", "note").ToList();
+        var blank = rows.Where(r => r[1].Length == 0).ToList();
+
+        Assert.Equal(310, rows.Count);
+        Assert.All(blank, r => Assert.Equal(("", "no data"), (r[2], r[3])));
+        Assert.Equal(checkCount, blank.Count);
+        Assert.Equal(10, blank.Count); // 30 before district figures were apportioned to partial places, while check said 6
+    }
+
     [Fact]
     public void Check_ManifestWithBadJson_ExitsWithErrorNamingFileAndLine()
     {

@@ -19,19 +19,25 @@ export async function getJson(url) {
 }
 
 const indicatorArea = (ind, code) => `/api/indicators/${enc(ind)}/areas/${enc(code)}`;
+/** Rolling pools of k periods (1: single periods, left out of the URL). */
+const poolQ = (pool) => (pool > 1 ? `&pool=${pool}` : '');
 
 export const api = {
   dataset: () => getJson('/api/dataset'),
   area: (code) => getJson(`/api/areas/${enc(code)}`),
   search: (q, limit = 8) => fetch(`/api/areas?q=${enc(q)}&limit=${limit}`).then((r) => (r.ok ? r.json() : [])),
-  children: (ind, code, period) => getJson(childrenUrl(ind, code, period, '')),
+  children: (ind, code, period, pool) => getJson(childrenUrl(ind, code, period, '', pool)),
   /** The published values of every area of a level across the country, ascending: a national distribution. */
-  levelValues: (ind, level, period) => getJson(`/api/indicators/${enc(ind)}/levels/${enc(level)}/values?period=${enc(period)}`),
-  hotspots: (ind, code, period, by, top) => getJson(hotspotsUrl(ind, code, period, by, top, '')),
+  levelValues: (ind, level, period, pool) =>
+    getJson(`/api/indicators/${enc(ind)}/levels/${enc(level)}/values?period=${enc(period)}${poolQ(pool)}`),
+  hotspots: (ind, code, period, by, top, pool) => getJson(hotspotsUrl(ind, code, period, by, top, '', pool)),
   /** Core20 against the rest, each IMD decile's value, SII and RII (400 for score indicators). */
-  inequality: (ind, code, period) => getJson(`${indicatorArea(ind, code)}/inequality?period=${enc(period)}`),
+  inequality: (ind, code, period, pool) => getJson(`${indicatorArea(ind, code)}/inequality?period=${enc(period)}${poolQ(pool)}`),
   /** Every neighbourhood of the area with its Gi* (gistar) or local Moran (moran) class. */
-  hotspotClasses: (ind, code, period, by) => getJson(`${indicatorArea(ind, code)}/hotspot-classes?period=${enc(period)}&by=${enc(by)}`),
+  hotspotClasses: (ind, code, period, by, pool) =>
+    getJson(`${indicatorArea(ind, code)}/hotspot-classes?period=${enc(period)}&by=${enc(by)}${poolQ(pool)}`),
+  /** The area's value and 95% limits per period up to `period`, the recent-trend marker and an SPC chart (never pooled). */
+  trend: (ind, code, period) => getJson(`${indicatorArea(ind, code)}/trend?period=${enc(period)}`),
   /** The providers whose catchment (by `method`) has a neighbourhood in the area, with sizes and overlaps. */
   catchments: (code, method) => getJson(`/api/catchments?area=${enc(code)}&method=${enc(method)}`),
   /** Those catchments' dissolved boundaries: a GeoJSON FeatureCollection in WGS84. */
@@ -39,15 +45,15 @@ export const api = {
   catchment: (provider, method) => getJson(`/api/catchments/${enc(provider)}?method=${enc(method)}`),
   catchmentIndicator: (provider, ind, period, method) =>
     getJson(`/api/catchments/${enc(provider)}/indicators/${enc(ind)}?period=${enc(period)}&method=${enc(method)}`),
-  compare: (ind, codes, period) =>
-    getJson(`/api/compare?indicator=${enc(ind)}&areas=${codes.map(enc).join(',')}&period=${enc(period)}`),
+  compare: (ind, codes, period, pool) =>
+    getJson(`/api/compare?indicator=${enc(ind)}&areas=${codes.map(enc).join(',')}&period=${enc(period)}${poolQ(pool)}`),
 };
 
 /** The children's rows as JSON ('') or as the export files ('.csv', '.geojson'). */
-export function childrenUrl(ind, code, period, ext) {
-  return `${indicatorArea(ind, code)}/children${ext}?period=${enc(period)}`;
+export function childrenUrl(ind, code, period, ext, pool) {
+  return `${indicatorArea(ind, code)}/children${ext}?period=${enc(period)}${poolQ(pool)}`;
 }
 
-export function hotspotsUrl(ind, code, period, by, top, ext) {
-  return `${indicatorArea(ind, code)}/hotspots${ext}?period=${enc(period)}&by=${enc(by)}&top=${top}`;
+export function hotspotsUrl(ind, code, period, by, top, ext, pool) {
+  return `${indicatorArea(ind, code)}/hotspots${ext}?period=${enc(period)}&by=${enc(by)}&top=${top}${poolQ(pool)}`;
 }

@@ -15,6 +15,7 @@ import {
 } from './panel.js';
 import { setupSearch } from './search.js';
 import { setupUpload } from './upload.js';
+import { renderTrend } from './trend.js';
 import { go, readState } from './state.js';
 
 const $ = (id) => document.getElementById(id);
@@ -86,6 +87,7 @@ function wireControls() {
     update({ ind: ind.id, period: ind.latestPeriod });
   });
   $('period').addEventListener('change', (e) => update({ period: e.target.value }));
+  $('pool').addEventListener('change', (e) => update({ pool: Number(e.target.value) }));
   $('colouring').addEventListener('change', (e) => {
     drillStartedAt = performance.now(); // timed as a drill: the benchmark recolours by hotspot class
     update({ col: e.target.value });
@@ -158,7 +160,7 @@ const clusterStats = (c) => (c.z != null ? ` (z ${c.z.toFixed(2)}, p ${c.p < 0.0
 async function clustersOf(area) {
   if (area.level === 'country') return { byCode: new Map(), note: 'Hotspot classes are found within an area: choose a system, ICP or place.' };
   try {
-    const answer = await api.hotspotClasses(state.ind, area.code, state.period, state.col);
+    const answer = await api.hotspotClasses(state.ind, area.code, state.period, state.col, state.pool);
     return { byCode: new Map(answer.rows.map((r) => [r.code, r])), note: answer.note, method: answer.method };
   } catch (err) {
     return { byCode: new Map(), note: `No hotspot classes: ${err.message}` };
@@ -169,12 +171,12 @@ async function clustersOf(area) {
 function prefetch(code) {
   if (!current || current.childLevel === 'neighbourhood') return;
   const ignore = () => {};
-  api.children(state.ind, code, state.period).catch(ignore);
+  api.children(state.ind, code, state.period, state.pool).catch(ignore);
   api.area(code).then((a) => {
     // a system with one ICP is drawn as that ICP's places
     if (a.level === 'system' && a.children.length === 1) {
       api.area(a.children[0].code).catch(ignore);
-      api.children(state.ind, a.children[0].code, state.period).catch(ignore);
+      api.children(state.ind, a.children[0].code, state.period, state.pool).catch(ignore);
     }
   }, ignore);
 }
@@ -208,10 +210,10 @@ async function goUp(code, level) {
 }
 
 /** Breaks of the level's national distribution, once per indicator, period and level. */
-async function nationalBreaks(ind, period, level) {
-  const key = `${ind}|${period}|${level}`;
+async function nationalBreaks(ind, period, level, pool) {
+  const key = `${ind}|${period}|${level}|${pool}`;
   if (!breaksCache.has(key)) {
-    const pending = api.levelValues(ind, level, period).then((answer) => quintileBreaks(answer.values));
+    const pending = api.levelValues(ind, level, period, pool).then((answer) => quintileBreaks(answer.values));
     pending.catch(() => breaksCache.delete(key));
     breaksCache.set(key, pending);
   }
@@ -235,8 +237,16 @@ async function render() {
     update({ ind: ind.id, period: ind.periods.includes(state.period) ? state.period : ind.latestPeriod, area: state.area ?? country }, true);
     return;
   }
+  // pools: only for indicators built from counts with enough periods; a pool is named by its last period
+  const poolable = !/score/i.test(indicator.valueType);
+  if (state.pool > 1 && (!poolable || indicator.periods.length < state.pool)) { update({ pool: 1 }, true); return; }
+  if (indicator.periods.indexOf(state.period) < state.pool - 1) { update({ period: indicator.latestPeriod }, true); return; }
+  const poolLabel = (i) => (state.pool > 1 ? `${indicator.periods[i - state.pool + 1]} - ${indicator.periods[i]}` : indicator.periods[i]);
   $('indicator').value = indicator.id;
-  $('period').innerHTML = indicator.periods.map((p) => `<option ${p === state.period ? 'selected' : ''}>${escapeHtml(p)}</option>`).join('');
+  $('period').innerHTML = indicator.periods.map((p, i) => (i < state.pool - 1 ? ''
+    : `<option value="${escapeHtml(p)}" ${p === state.period ? 'selected' : ''}>${escapeHtml(poolLabel(i))}</option>`)).join('');
+  $('pool').value = String(state.pool);
+  $('pool').disabled = !poolable;
   $('colouring').value = state.col;
   $('hotspot-by').value = state.by;
   $('catchments').checked = !!state.cat;
@@ -246,7 +256,7 @@ async function render() {
   const marks = {};
   const mark = (name) => { if (drillStartedAt !== null) marks[name] = Math.round(performance.now() - drillStartedAt); };
   // the children's rows are asked for with the area, not after it (unused only when the area redirects)
-  api.children(state.ind, state.area, state.period).catch(() => {});
+  api.children(state.ind, state.area, state.period, state.pool).catch(() => {});
   let area;
   try {
     area = await api.area(state.area);
@@ -273,12 +283,12 @@ async function render() {
 
   const clustering = isClustering(state.col);
   const pendingClusters = clustering ? clustersOf(area) : null;
-  const answer = await api.children(state.ind, area.code, state.period);
+  const answer = await api.children(state.ind, area.code, state.period, state.pool);
   if (token !== renderToken) return;
   mark('children');
   const rows = answer.rows;
   const childLevel = rows[0]?.level ?? LEVELS[LEVELS.indexOf(area.level) + 1];
-  const breaks = state.col === 'quintile' ? await nationalBreaks(state.ind, state.period, childLevel) : [];
+  const breaks = state.col === 'quintile' ? await nationalBreaks(state.ind, state.period, childLevel, state.pool) : [];
   const clusters = clustering ? await pendingClusters : null;
   if (token !== renderToken) return;
   const classOf = (code) => clusterClass(state.col, clusters.byCode.get(code)?.class ?? 'not tested');
@@ -333,14 +343,16 @@ async function render() {
     onCompare: (code) => update({ cmp: [...state.cmp, code] }),
     selectedChild: !!sel,
   });
-  renderChildren(rows, answer.area, childLevel, (r) => colourOf(r).colour, openChild, exportLinks(state.ind, area.code, state.period));
+  renderChildren(rows, answer.area, childLevel, (r) => colourOf(r).colour, openChild, exportLinks(state.ind, area.code, state.period, state.pool));
   $('children-chart').querySelectorAll('button.child').forEach((b) => b.classList.toggle('selected', b.dataset.code === sel));
 
   const view = {
     area: area.code, sel, childLevel, col: state.col, ind: state.ind, period: state.period, by: state.by, cmp: state.cmp.join(','),
+    pool: state.pool, periodLabel: answer.area.period, trend: null,
     cat: state.cat, prov: state.cat ? state.prov : null, catchments: null,
   };
-  const panelWork = Promise.all([renderHotspotList(area, token), renderComparison(token), renderInequalityOf(area, token), catchmentWork]);
+  const panelWork = Promise.all([renderHotspotList(area, token), renderComparison(token), renderInequalityOf(area, token), catchmentWork,
+    renderTrendOf(focus, token, view)]);
   await idle();
   const idleAt = performance.now();
   mark('idle');
@@ -422,16 +434,29 @@ async function renderCatchmentsOf(area, token) {
 }
 
 async function renderHotspotList(area, token) {
-  const args = { ind: state.ind, code: area.code, period: state.period, by: state.by, top: HOTSPOTS_TOP };
-  const answer = await api.hotspots(args.ind, args.code, args.period, args.by, args.top);
+  const args = { ind: state.ind, code: area.code, period: state.period, by: state.by, top: HOTSPOTS_TOP, pool: state.pool };
+  const answer = await api.hotspots(args.ind, args.code, args.period, args.by, args.top, args.pool);
   if (token !== renderToken) return;
   renderHotspots(answer, args, (code) => markHotspot(map, code), (row) => openArea(row.code, 'neighbourhood', row.parent));
+}
+
+/** The focused area's trend over single periods up to the one shown (pooling does not apply to it). */
+async function renderTrendOf(row, token, view) {
+  let answer = null, error = null;
+  try {
+    answer = await api.trend(state.ind, row.code, state.period);
+  } catch (err) {
+    error = err.message;
+  }
+  if (token !== renderToken) return;
+  renderTrend(answer, error);
+  view.trend = answer ? { code: row.code, marker: answer.marker.direction, specialCauses: (answer.chart?.points ?? []).filter((p) => p.variation !== 'common-cause').length } : null;
 }
 
 async function renderInequalityOf(area, token) {
   let answer = null, error = null;
   try {
-    answer = await api.inequality(state.ind, area.code, state.period);
+    answer = await api.inequality(state.ind, area.code, state.period, state.pool);
   } catch (err) {
     error = err.message;
   }
@@ -446,7 +471,7 @@ async function renderComparison(token) {
     return;
   }
   try {
-    const answer = await api.compare(state.ind, codes, state.period);
+    const answer = await api.compare(state.ind, codes, state.period, state.pool);
     if (token === renderToken) renderCompare(codes, answer, remove);
   } catch (err) {
     $('compare').textContent = `Comparison failed: ${err.message}`;

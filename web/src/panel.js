@@ -52,11 +52,11 @@ export function renderChildren(rows, areaRow, childLevel, colourOf, onChild, lin
     `<a id="export-children-csv" href="${links.csv}" download>CSV</a> · <a id="export-children-geojson" href="${links.geojson}" download>GeoJSON</a>`;
 }
 
-export function exportLinks(ind, code, period) {
-  return { csv: childrenUrl(ind, code, period, '.csv'), geojson: childrenUrl(ind, code, period, '.geojson') };
+export function exportLinks(ind, code, period, pool) {
+  return { csv: childrenUrl(ind, code, period, '.csv', pool), geojson: childrenUrl(ind, code, period, '.geojson', pool) };
 }
 
-export function renderHotspots(answer, { ind, code, period, by, top }, onHover, onOpen) {
+export function renderHotspots(answer, { ind, code, period, by, top, pool }, onHover, onOpen) {
   const list = $('hotspots');
   const rows = answer.rows ?? [];
   list.innerHTML = rows.length === 0 ? '<li class="hint">No neighbourhood qualifies.</li>' : rows.map((r) =>
@@ -71,8 +71,8 @@ export function renderHotspots(answer, { ind, code, period, by, top }, onHover, 
     b.addEventListener('blur', () => onHover(null));
     b.addEventListener('click', () => onOpen(row));
   });
-  $('hotspot-exports').innerHTML = `Export this list: <a id="export-hotspots-csv" href="${hotspotsUrl(ind, code, period, by, top, '.csv')}" download>CSV</a> · ` +
-    `<a id="export-hotspots-geojson" href="${hotspotsUrl(ind, code, period, by, top, '.geojson')}" download>GeoJSON</a>`;
+  $('hotspot-exports').innerHTML = `Export this list: <a id="export-hotspots-csv" href="${hotspotsUrl(ind, code, period, by, top, '.csv', pool)}" download>CSV</a> · ` +
+    `<a id="export-hotspots-geojson" href="${hotspotsUrl(ind, code, period, by, top, '.geojson', pool)}" download>GeoJSON</a>`;
 }
 
 export function renderCompare(codes, answer, onRemove) {

@@ -1,11 +1,14 @@
 // The view lives in the URL's hash, so that a copied link restores it and Back goes back.
 // ind: indicator, period, area: the area whose children are drawn, sel: a selected child,
 // col: colouring (england | parent | quintile, or the hotspot class of the area's neighbourhoods: gistar |
-// moran), by: hotspot order, cmp: areas being compared, cat: the catchments layer's method (proportional | fptp;
+// moran), by: hotspot order, pool: rolling pools of 1, 3 or 5 periods (period then names the pool's last),
+// cmp: areas being compared, cat: the catchments layer's method (proportional | fptp;
 // absent: the layer is off), prov: the provider whose catchment the panel shows.
 export const COLOURINGS = ['england', 'parent', 'quintile', 'gistar', 'moran'];
 
 export const CATCHMENT_METHODS = ['proportional', 'fptp'];
+
+export const POOLS = [1, 3, 5];
 
 export function readState() {
   const p = new URLSearchParams(location.hash.slice(1));
@@ -16,6 +19,7 @@ export function readState() {
     sel: p.get('sel'),
     col: COLOURINGS.includes(p.get('col')) ? p.get('col') : 'england',
     by: ['rate', 'excess', 'funnel'].includes(p.get('by')) ? p.get('by') : 'rate',
+    pool: POOLS.includes(Number(p.get('pool'))) ? Number(p.get('pool')) : 1,
     cmp: (p.get('cmp') ?? '').split(',').filter(Boolean).slice(0, 4),
     cat: CATCHMENT_METHODS.includes(p.get('cat')) ? p.get('cat') : null,
     prov: p.get('cat') ? p.get('prov') : null,
@@ -27,6 +31,7 @@ export function stateHash(s) {
   for (const key of ['ind', 'period', 'area', 'sel', 'col', 'by']) {
     if (s[key]) p.set(key, s[key]);
   }
+  if (s.pool > 1) p.set('pool', String(s.pool));
   if (s.cmp?.length) p.set('cmp', s.cmp.join(','));
   if (s.cat) p.set('cat', s.cat);
   if (s.cat && s.prov) p.set('prov', s.prov);

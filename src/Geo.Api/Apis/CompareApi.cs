@@ -24,11 +24,12 @@ public static class CompareApi
         [Description("Indicator id.")] string? indicator,
         [Description("2 to 4 area codes separated by commas.")] string? areas,
         [Description("Time period (default: the indicator's latest).")] string? period,
+        [Description(Query.Vocabulary.PoolWords.Help + ".")] int? pool,
         DatasetHost host,
         HttpRequest request) =>
         ApiProblems.Answer(() =>
         {
-            var c = host.Queries.Compare(indicator, period, areas);
+            var c = host.Queries.Compare(indicator, period, areas, pool);
             return new CompareDto(
                 RowAnswers.Metadata(c.Indicator, c.Selection, request),
                 [.. c.Rows.Select(r => IndicatorRowDto.From(r, c.Indicator.Definition))],

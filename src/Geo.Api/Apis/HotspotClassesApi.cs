@@ -35,12 +35,13 @@ public static class HotspotClassesApi
         [Description("Indicator id, e.g. copd-emergency-admissions.")] string id,
         [Description("Area code whose neighbourhoods to classify.")] string code,
         [Description("Time period (default: the indicator's latest).")] string? period,
+        [Description(Query.Vocabulary.PoolWords.Help + ".")] int? pool,
         [Description("gistar (Getis-Ord Gi*, the default) or moran (local Moran's I).")] string? by,
         DatasetHost host,
         HttpRequest request) =>
         ApiProblems.Answer(() =>
         {
-            var classes = host.Queries.HotspotClasses(id, period, code, by);
+            var classes = host.Queries.HotspotClasses(id, period, code, by, pool);
             var rows = classes.Neighbourhoods.Select(c => new HotspotClassDto(c.Row.Area.Code, c.Row.Area.Name,
                 c.Class is { } known ? Name(known) : "suppressed", Round(c.Z), Round(c.P), Round(c.Q))).ToArray();
             return new HotspotClassesDto(RowAnswers.Metadata(classes.Indicator, classes.Selection, request), classes.Method, rows, classes.Note);

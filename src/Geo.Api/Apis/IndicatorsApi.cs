@@ -14,6 +14,7 @@ namespace Geo.Api.Apis;
 public static class IndicatorsApi
 {
     private const string PeriodHelp = "Time period (default: the indicator's latest).";
+    private const string PoolHelp = PoolWords.Help + ".";
     private const string TopHelp = "How many neighbourhoods, 1 to 1000 (default 20).";
     private const string ByHelp = HotspotOrderWords.Help + " (default rate).";
     private const string RowsHelp = "Each row has exactly the columns of geo export (see metadata.columns), numbers rounded to 6 decimals; "
@@ -79,7 +80,7 @@ public static class IndicatorsApi
             .WithName("GetIndicatorHotspots")
             .WithSummary("The top neighbourhoods inside an area by rate, excess, funnel-plot position, Gi* hot spots or Moran clusters.")
             .WithDescription(hotspotsHelp + " " + RowsHelp),
-            "/api/indicators/{indicator}/areas/{system}/hotspots?top=10&by=excess");
+            "/api/indicators/{indicator}/areas/{system}/hotspots?top=10&by=excess&pool=3");
         ApiExamples.Add(group.MapGet("/{id}/areas/{code}/hotspots.csv", GetHotspotsCsv)
             .WithName("GetIndicatorHotspotsCsv")
             .WithSummary("The hotspots as CSV, the same bytes as geo hotspots' CSV.")
@@ -102,50 +103,56 @@ public static class IndicatorsApi
         [Description("Indicator id, e.g. copd-emergency-admissions.")] string id,
         [Description("Area code.")] string code,
         [Description(PeriodHelp)] string? period,
+        [Description(PoolHelp)] int? pool,
         DatasetHost host,
         HttpRequest request) =>
-        ApiProblems.Answer(() => RowAnswers.Area(host.Queries.AreaRow(id, period, code), request));
+        ApiProblems.Answer(() => RowAnswers.Area(host.Queries.AreaRow(id, period, code, pool), request));
 
     public static Results<Ok<IndicatorRowsDto>, ProblemHttpResult> GetChildren(
         [Description("Indicator id.")] string id,
         [Description("Area code whose children to list.")] string code,
         [Description(PeriodHelp)] string? period,
+        [Description(PoolHelp)] int? pool,
         DatasetHost host,
         HttpRequest request) =>
-        ApiProblems.Answer(() => RowAnswers.Rows(host.Queries.Children(id, period, code), request));
+        ApiProblems.Answer(() => RowAnswers.Rows(host.Queries.Children(id, period, code, pool), request));
 
     public static Results<FileContentHttpResult, ProblemHttpResult> GetChildrenCsv(
         [Description("Indicator id.")] string id,
         [Description("Area code whose children to list.")] string code,
         [Description(PeriodHelp)] string? period,
+        [Description(PoolHelp)] int? pool,
         DatasetHost host) =>
-        ApiProblems.File(() => RowAnswers.Csv(host.Queries.Children(id, period, code)));
+        ApiProblems.File(() => RowAnswers.Csv(host.Queries.Children(id, period, code, pool)));
 
     public static Results<FileContentHttpResult, ProblemHttpResult> GetChildrenGeoJson(
         [Description("Indicator id.")] string id,
         [Description("Area code whose children to list.")] string code,
         [Description(PeriodHelp)] string? period,
+        [Description(PoolHelp)] int? pool,
         DatasetHost host,
         HttpRequest request) =>
-        ApiProblems.File(() => RowAnswers.GeoJson(host.Queries.Children(id, period, code), request));
+        ApiProblems.File(() => RowAnswers.GeoJson(host.Queries.Children(id, period, code, pool), request));
 
     public static Results<Ok<IndicatorRowsDto>, ProblemHttpResult> GetLevel(
         [Description("Indicator id.")] string id,
         [Description(LevelWords.Help + ".")] string level,
         [Description(PeriodHelp)] string? period,
+        [Description(PoolHelp)] int? pool,
         DatasetHost host,
         HttpRequest request) =>
-        ApiProblems.Answer(() => RowAnswers.Rows(host.Queries.Level(id, period, level), request));
+        ApiProblems.Answer(() => RowAnswers.Rows(host.Queries.Level(id, period, level, pool: pool), request));
 
     public static Results<Ok<LevelValuesDto>, ProblemHttpResult> GetLevelValues(
         [Description("Indicator id.")] string id,
         [Description(LevelWords.Help + ".")] string level,
         [Description(PeriodHelp)] string? period,
+        [Description(PoolHelp)] int? pool,
         DatasetHost host,
         HttpRequest request) =>
         ApiProblems.Answer(() =>
         {
-            var values = host.Queries.LevelValues(id, period, level);
+            var values = host.Queries.LevelValues(id, period, level, pool);
             return new LevelValuesDto(RowAnswers.Metadata(values.Indicator, values.Selection, request),
                 values.Level.ToName(), values.Areas, values.Values);
         });
@@ -154,30 +161,33 @@ public static class IndicatorsApi
         [Description("Indicator id.")] string id,
         [Description("Area code whose neighbourhoods to rank.")] string code,
         [Description(PeriodHelp)] string? period,
+        [Description(PoolHelp)] int? pool,
         [Description(TopHelp)] int? top,
         [Description(ByHelp)] string? by,
         DatasetHost host,
         HttpRequest request) =>
-        ApiProblems.Answer(() => RowAnswers.Rows(host.Queries.Hotspots(id, period, code, by, top), request));
+        ApiProblems.Answer(() => RowAnswers.Rows(host.Queries.Hotspots(id, period, code, by, top, pool), request));
 
     public static Results<FileContentHttpResult, ProblemHttpResult> GetHotspotsCsv(
         [Description("Indicator id.")] string id,
         [Description("Area code whose neighbourhoods to rank.")] string code,
         [Description(PeriodHelp)] string? period,
+        [Description(PoolHelp)] int? pool,
         [Description(TopHelp)] int? top,
         [Description(ByHelp)] string? by,
         DatasetHost host) =>
-        ApiProblems.File(() => RowAnswers.Csv(host.Queries.Hotspots(id, period, code, by, top)));
+        ApiProblems.File(() => RowAnswers.Csv(host.Queries.Hotspots(id, period, code, by, top, pool)));
 
     public static Results<FileContentHttpResult, ProblemHttpResult> GetHotspotsGeoJson(
         [Description("Indicator id.")] string id,
         [Description("Area code whose neighbourhoods to rank.")] string code,
         [Description(PeriodHelp)] string? period,
+        [Description(PoolHelp)] int? pool,
         [Description(TopHelp)] int? top,
         [Description(ByHelp)] string? by,
         DatasetHost host,
         HttpRequest request) =>
-        ApiProblems.File(() => RowAnswers.GeoJson(host.Queries.Hotspots(id, period, code, by, top), request));
+        ApiProblems.File(() => RowAnswers.GeoJson(host.Queries.Hotspots(id, period, code, by, top, pool), request));
 
     /// <summary>The request's own URL: how to get the same rows again.</summary>
     public static string Link(HttpRequest request) => $"GET {request.PathBase}{request.Path}{request.QueryString}";

@@ -44,13 +44,14 @@ public static class InequalityApi
         [Description("Indicator id, e.g. copd-emergency-admissions.")] string id,
         [Description("Area code.")] string code,
         [Description("Time period (default: the indicator's latest).")] string? period,
+        [Description(Query.Vocabulary.PoolWords.Help + ".")] int? pool,
         [Description("national (default): the published national IMD deciles; local: deciles formed within the area from its "
             + "neighbourhoods' IMD scores.")] string? deciles,
         DatasetHost host,
         HttpRequest request) =>
         ApiProblems.Answer(() =>
         {
-            var answer = host.Queries.Inequality(id, period, code, deciles);
+            var answer = host.Queries.Inequality(id, period, code, deciles, pool);
             var profile = answer.Profile;
             var slope = profile.Slope;
             var interval = slope?.Intervals.FirstOrDefault();

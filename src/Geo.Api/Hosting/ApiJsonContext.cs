@@ -22,4 +22,5 @@ namespace Geo.Api.Hosting;
 [JsonSerializable(typeof(LevelValuesDto))]
 [JsonSerializable(typeof(CatchmentListDto))]
 [JsonSerializable(typeof(CatchmentDto))]
+[JsonSerializable(typeof(TrendDto))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -82,6 +82,7 @@ public static class GeoServer
         app.MapHotspotClassesApi();
         app.MapCatchmentsApi();
         app.MapCompareApi();
+        app.MapTrendsApi();
         app.MapOpenApi();
         app.MapReferenceApi();
         return app;

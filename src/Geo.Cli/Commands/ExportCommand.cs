@@ -23,12 +23,13 @@ internal static class ExportCommand
         };
         var threshold = new Option<string?>("--threshold") { Description = CatchmentWords.ThresholdHelp };
         var period = IndicatorOptions.Period();
+        var pool = IndicatorOptions.Pool();
         var within = new Option<string?>("--within") { Description = "Only areas inside this area code (catchments: those with a neighbourhood inside it)." };
         var format = IndicatorOptions.Format();
         var output = IndicatorOptions.Output();
         var command = new Command("export", "Export an indicator for every area of a level, or every catchment, with intervals, comparisons and excess; suppression applied.")
         {
-            dataset, dataRoot, connection, indicator, level, catchments, threshold, period, within, format, output,
+            dataset, dataRoot, connection, indicator, level, catchments, threshold, period, pool, within, format, output,
         };
         var indicatorFile = new IndicatorFileOptions();
         indicatorFile.AddTo(command);
@@ -46,9 +47,9 @@ internal static class ExportCommand
             var queries = new DatasetQueries(indicatorFile.AddTo(loaded, result, result.GetValue(dataset), result.GetValue(dataRoot), progress));
             var formatName = result.GetRequiredValue(format);
             var answer = method is null
-                ? queries.Level(result.GetRequiredValue(indicator), result.GetValue(period), levelName, result.GetValue(within))
+                ? queries.Level(result.GetRequiredValue(indicator), result.GetValue(period), levelName, result.GetValue(within), result.GetValue(pool))
                 : queries.CatchmentRows(result.GetRequiredValue(indicator), result.GetValue(period), method, result.GetValue(threshold),
-                    result.GetValue(within), withBoundaries: formatName == "geojson");
+                    result.GetValue(within), withBoundaries: formatName == "geojson", result.GetValue(pool));
             IndicatorOptions.Write(answer, formatName, result.GetValue(output), Environment.GetCommandLineArgs());
             progress.Report($"{answer.Rows.Count:N0} rows");
             return 0;

@@ -15,6 +15,7 @@ internal static class HotspotsCommand
         var indicator = IndicatorOptions.Indicator();
         var within = new Option<string>("--within") { Description = "Area code whose neighbourhoods to rank.", Required = true };
         var period = IndicatorOptions.Period();
+        var pool = IndicatorOptions.Pool();
         var top = new Option<int?>("--top") { Description = $"How many neighbourhoods to list, 1 to {DatasetQueries.MaxTop} (default {DatasetQueries.DefaultTop})." };
         var by = new Option<string?>("--by")
         {
@@ -24,7 +25,7 @@ internal static class HotspotsCommand
         var output = IndicatorOptions.Output();
         var command = new Command("hotspots", "List the neighbourhoods inside an area by rate, excess, funnel-plot outliers, Gi* hot spots or Moran clusters; suppression applied.")
         {
-            dataset, dataRoot, connection, indicator, within, period, top, by, format, output,
+            dataset, dataRoot, connection, indicator, within, period, pool, top, by, format, output,
         };
         var indicatorFile = new IndicatorFileOptions();
         indicatorFile.AddTo(command);
@@ -34,7 +35,7 @@ internal static class HotspotsCommand
             var loaded = CommonOptions.Load(result.GetValue(dataset), result.GetValue(dataRoot), result.GetValue(connection), progress);
             var queries = new DatasetQueries(indicatorFile.AddTo(loaded, result, result.GetValue(dataset), result.GetValue(dataRoot), progress));
             var answer = queries.Hotspots(result.GetRequiredValue(indicator), result.GetValue(period), result.GetRequiredValue(within),
-                result.GetValue(by), result.GetValue(top));
+                result.GetValue(by), result.GetValue(top), result.GetValue(pool));
             IndicatorOptions.Write(answer, result.GetRequiredValue(format), result.GetValue(output), Environment.GetCommandLineArgs());
             if (answer.Reason is not null)
             {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Geo.Data.Export;
 using Geo.Query;
+using Geo.Query.Vocabulary;
 
 namespace Geo.Cli.Commands;
 
@@ -10,6 +11,8 @@ internal static class IndicatorOptions
     public static Option<string> Indicator() => new("--indicator") { Description = "Indicator id (see geo check).", Required = true };
 
     public static Option<string?> Period() => new("--period") { Description = "Time period (default: the latest)." };
+
+    public static Option<int?> Pool() => new("--pool") { Description = PoolWords.Help + "." };
 
     public static Option<string> Format()
     {

@@ -13,6 +13,11 @@ public static class HierarchyBuilder
     /// <summary>Suffix of the code of the ICP made for a system that has no ICP file rows.</summary>
     public const string WholeSystemIcpSuffix = "-ICP";
 
+    /// <summary>The code of the partial place holding the part of <paramref name="district"/> inside
+    /// <paramref name="system"/>: <c>{district}-{system}</c>. Importers that key data by district use it to
+    /// find the parts.</summary>
+    public static string PartialPlaceCode(string district, string system) => $"{district}-{system}";
+
     public static Geography Build(DatasetSource source, DatasetReport report)
     {
         var rows = CheckNeighbourhoodsUnique(source);
@@ -33,7 +38,7 @@ public static class HierarchyBuilder
             var (district, system) = place.Key;
             var first = place.First();
             var partial = systemsOfDistrict[district] > 1;
-            var code = partial ? $"{district}-{system}" : district;
+            var code = partial ? PartialPlaceCode(district, system) : district;
             var name = partial ? $"{first.PlaceName} (part in {ShortSystemName(systems[system])})" : first.PlaceName;
             placeCode[(district, system)] = code;
             (placesBySystem.TryGetValue(system, out var list) ? list : placesBySystem[system] = []).Add(code);

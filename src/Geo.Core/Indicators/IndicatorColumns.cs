@@ -70,7 +70,7 @@ public static class IndicatorColumns
                 _ => null,
             }),
         IndicatorColumn.OfNumber("coverage", Share, "share of the area's population with data (0-1)", r => r.Coverage, nullable: false),
-        IndicatorColumn.OfText("note", "why a figure is missing", (r, _) => r.Note),
+        IndicatorColumn.OfText("note", "why a figure is missing, or how it was made (apportioned from a district)", (r, _) => r.Note),
     ];
 
     /// <summary>A comparison as a word: better/worse/similar by polarity, higher/lower without one; null when not compared.</summary>

@@ -30,6 +30,7 @@ public sealed class IndicatorEngine
     private readonly double[] _population; // [area * bands], summed bottom-up
     private readonly ValueTypeMethod _method;
     private readonly Dictionary<string, PeriodInput> _inputs;
+    private readonly IReadOnlyDictionary<string, string> _apportioned; // partial place → its district, for district data
     private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<IndicatorRow>>> _computed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<IndicatorView>> _published = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<GroupInputs>> _groupInputs = new(StringComparer.Ordinal);
@@ -92,6 +93,7 @@ public sealed class IndicatorEngine
 
         SumUp(_population);
         _inputs = IndexRecords();
+        _apportioned = ApportionedPlaces.Of(geography, source);
     }
 
     public IndicatorSource Source { get; }
@@ -131,11 +133,11 @@ public sealed class IndicatorEngine
 
         CheckPeriod(period);
         return _published.GetOrAdd(period, p => new Lazy<IndicatorView>(() =>
-            IndicatorView.Create(_geography, Definition, p, Compute(p), Policy, Describe()))).Value;
+            IndicatorView.Create(_geography, Definition, p, Compute(p), Policy, Describe(), _apportioned))).Value;
     }
 
     /// <summary>How the value and its limits are computed, for export metadata.</summary>
-    public string Describe() => _method.Describe();
+    public string Describe() => _apportioned.Count == 0 ? _method.Describe() : $"{_method.Describe()} {ApportionedPlaces.Method}";
 
     private void CheckPeriod(string period)
     {
@@ -340,7 +342,10 @@ public sealed class IndicatorEngine
             {
                 if (hasData[i])
                 {
-                    Array.Copy(_population, i * _bands, denominator, i * _bands, _bands);
+                    for (var b = 0; b < _bands; b++)
+                    {
+                        denominator[(i * _bands) + b] = _population[(i * _bands) + b] * Source.PopulationPeriods;
+                    }
                 }
             }
         }

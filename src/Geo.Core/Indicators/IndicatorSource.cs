@@ -26,6 +26,10 @@ public sealed class IndicatorSource
     /// <summary>The file the records came from ("demo:…" for generated data).</summary>
     public required string File { get; init; }
 
+    /// <summary>How many times the dataset's population counts for a record without a denominator of its own: 1 for a
+    /// period, k for a pool of k periods (person-years; <see cref="Trends.PooledIndicator"/>).</summary>
+    public int PopulationPeriods { get; init; } = 1;
+
     /// <summary>What the import did: rows read, mapped from 2011 codes, skipped, unmatched.</summary>
     public IReadOnlyList<string> ImportNotes { get; init; } = [];
 }

@@ -62,9 +62,13 @@ public sealed class IndicatorView
             && (r.Area == container || _geography.Ancestors(r.Area).Contains(container)));
     }
 
+    /// <param name="apportioned">Partial places whose figures were apportioned from their district (code → district):
+    /// each district's parts are suppressed together, and each such row says where its figure came from.</param>
     internal static IndicatorView Create(Geography.Geography geography, IndicatorDefinition definition, string period,
-        IReadOnlyList<IndicatorRow> computed, SuppressionPolicy policy, string method)
+        IReadOnlyList<IndicatorRow> computed, SuppressionPolicy policy, string method,
+        IReadOnlyDictionary<string, string>? apportioned = null)
     {
+        apportioned ??= new Dictionary<string, string>();
         var counts = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
         if (definition.ValueType != IndicatorValueType.Score)
         {
@@ -77,7 +81,9 @@ public sealed class IndicatorView
             }
         }
 
-        var suppression = Suppressor.Apply(geography, counts, policy);
+        var linked = apportioned.GroupBy(p => p.Value, StringComparer.OrdinalIgnoreCase)
+            .Select(g => (IReadOnlyList<string>)g.Select(p => p.Key).ToArray());
+        var suppression = Suppressor.Apply(geography, counts, policy, linked);
         var index = new Dictionary<string, int>(computed.Count, StringComparer.OrdinalIgnoreCase);
         var reasons = new SuppressionReason[computed.Count];
         for (var i = 0; i < computed.Count; i++)
@@ -144,6 +150,14 @@ public sealed class IndicatorView
                     Note = withholdShare ? Append(row.Note, ShareWithheld) : row.Note,
                     Rank = ranks[i],
                 };
+        }
+
+        for (var i = 0; i < rows.Length; i++)
+        {
+            if (apportioned.TryGetValue(rows[i].Area.Code, out var district))
+            {
+                rows[i] = rows[i] with { Note = Append(rows[i].Note, ApportionedPlaces.Note(district)) };
+            }
         }
 
         return new IndicatorView(geography, definition, period, rows, method, policy.Describe());

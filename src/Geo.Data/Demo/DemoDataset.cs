@@ -8,7 +8,7 @@ namespace Geo.Data.Demo;
 /// The embedded demo: a synthetic dataset that looks and behaves like real data, so the tool starts
 /// with no arguments. About 2,400 fictional neighbourhoods (a clean polygon coverage in British National
 /// Grid), 14 places (one cut between two systems), 3 systems (one with 3 area ICPs), population by ESP
-/// 2013 age band, clustered deprivation, three years of COPD emergency admissions and 40 GP practices with the
+/// 2013 age band, clustered deprivation, ten years of COPD emergency admissions and 40 GP practices with the
 /// patients each registers from each neighbourhood (for catchments). Every name and
 /// figure is made up and the dataset says so. The same seed gives the same bytes on every machine:
 /// the generator uses its own random numbers and arithmetic only, on one thread. Thread-safe.

@@ -14,10 +14,11 @@ internal static class IndicatorAreaMapper
     private const int Listed = 40;
     private const int Examples = 5;
 
-    /// <summary>Keeps the slots whose code is one of <paramref name="known"/>; counts and names the others.</summary>
+    /// <summary>Keeps the slots whose code is one of <paramref name="known"/>; counts and names the others (and, when
+    /// <paramref name="listMissing"/>, the known codes without a figure).</summary>
     /// <remarks>With <paramref name="problems"/>, each unknown code's line is a problem instead (an upload is meant for this dataset).</remarks>
     public static List<IndicatorRecord> Keep(IndicatorAccumulator accumulator, IReadOnlySet<string> known, string what,
-        bool hasDenominator, List<string> notes, IndicatorProblems? problems = null, string? areaColumn = null)
+        bool hasDenominator, List<string> notes, IndicatorProblems? problems = null, string? areaColumn = null, bool listMissing = true)
     {
         var records = new List<IndicatorRecord>(accumulator.Slots.Count);
         var found = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -49,10 +50,34 @@ internal static class IndicatorAreaMapper
             notes.Add(IndicatorRowCounts.Invariant($"{skipped:N0} figures for {unknown.Count:N0} codes that are not {what}s of this dataset were skipped: {List(unknown, Listed)}."));
         }
 
-        if (found.Count < known.Count)
+        if (listMissing && found.Count < known.Count)
         {
             var missing = known.Where(c => !found.Contains(c)).Order(StringComparer.Ordinal).ToList();
             notes.Add(IndicatorRowCounts.Invariant($"{missing.Count:N0} of the dataset's {what}s have no figure: {List(missing, Listed)}."));
+        }
+
+        return records;
+    }
+
+    /// <summary>
+    /// Keeps the figures of the dataset's districts as place records; a district split between systems has its figures
+    /// apportioned to its partial places by population (<see cref="DistrictApportionment"/>). The places left without a
+    /// figure are counted among the dataset's places as the hierarchy has them (whole districts and parts), so the note
+    /// says what an export of the place level shows blank.
+    /// </summary>
+    public static List<IndicatorRecord> KeepPlaces(IndicatorAccumulator accumulator, IndicatorReadContext context, bool hasDenominator,
+        bool isScore, List<string> notes, IndicatorProblems? problems = null, string? areaColumn = null)
+    {
+        var districts = Keep(accumulator, context.Places, "district", hasDenominator, notes, problems, areaColumn, listMissing: false);
+        var records = DistrictApportionment.Apportion(districts, accumulator.Bands, context, isScore, notes);
+        var places = context.Places.Where(d => !context.SplitDistricts.ContainsKey(d))
+            .Concat(context.SplitDistricts.Values.SelectMany(parts => parts.Select(p => p.Code)))
+            .ToList();
+        var found = new HashSet<string>(records.Select(r => r.Area), StringComparer.OrdinalIgnoreCase);
+        var missing = places.Where(p => !found.Contains(p)).Order(StringComparer.Ordinal).ToList();
+        if (missing.Count > 0)
+        {
+            notes.Add(IndicatorRowCounts.Invariant($"{missing.Count:N0} of the dataset's {places.Count:N0} places have no figure: {List(missing, Listed)}."));
         }
 
         return records;

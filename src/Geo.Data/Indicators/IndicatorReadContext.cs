@@ -1,11 +1,12 @@
+using Geo.Core.Geography;
 using Geo.Core.Sources;
 
 namespace Geo.Data.Indicators;
 
 /// <summary>
 /// What <see cref="IndicatorReader"/> needs from the rest of the dataset to map an indicator's area codes:
-/// the dataset's neighbourhood and place codes, the 2021 population by neighbourhood (to apportion 2011
-/// figures) and its age bands, plus where the entry came from for messages. Immutable; build one per
+/// the dataset's neighbourhood and place codes, the parts of districts split between systems, the 2021
+/// population by neighbourhood (to apportion 2011 figures and district figures) and its age bands, plus where the entry came from for messages. Immutable; build one per
 /// dataset with <see cref="ForDataset"/> and derive one per entry with <c>with</c>. Thread-safe.
 /// </summary>
 public sealed record IndicatorReadContext
@@ -37,6 +38,15 @@ public sealed record IndicatorReadContext
     /// <summary>The dataset's place (district) codes, compared ignoring case.</summary>
     public required IReadOnlySet<string> Places { get; init; }
 
+    /// <summary>The districts whose neighbourhoods fall in more than one system, each with its parts (one partial place per
+    /// system, in code order), compared ignoring case. Empty when no district is split.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<DistrictPart>> SplitDistricts { get; init; } =
+        new Dictionary<string, IReadOnlyList<DistrictPart>>();
+
+    /// <summary>Population by 2021 neighbourhood code and age band (<see cref="AgeBands"/>); empty when the dataset has no
+    /// population file.</summary>
+    public IReadOnlyDictionary<string, double[]> BandPopulation { get; init; } = new Dictionary<string, double[]>();
+
     /// <summary>Total population by 2021 neighbourhood code; may hold neighbourhoods outside the dataset
     /// (a population file for England and Wales). Empty when the dataset has no population file.</summary>
     public IReadOnlyDictionary<string, double> Population { get; init; } = new Dictionary<string, double>();
@@ -54,17 +64,20 @@ public sealed record IndicatorReadContext
     {
         ArgumentNullException.ThrowIfNull(hierarchy);
         ArgumentNullException.ThrowIfNull(population);
+        var rows = hierarchy as IReadOnlyCollection<HierarchyRecord> ?? hierarchy.ToList();
         var neighbourhoods = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var places = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var r in hierarchy)
+        foreach (var r in rows)
         {
             neighbourhoods.Add(r.Neighbourhood);
             places.Add(r.PlaceCode);
         }
 
         var totals = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        var byBand = new Dictionary<string, double[]>(StringComparer.OrdinalIgnoreCase);
         foreach (var r in population)
         {
+            byBand[r.Neighbourhood] = r.Counts;
             var total = 0.0;
             foreach (var count in r.Counts)
             {
@@ -79,8 +92,29 @@ public sealed record IndicatorReadContext
             Manifest = manifest,
             Neighbourhoods = neighbourhoods,
             Places = places,
+            SplitDistricts = Split(rows),
             Population = totals,
+            BandPopulation = byBand,
             AgeBands = ageBands,
         };
+    }
+
+    /// <summary>The districts of the lookup in more than one system, grouped as <see cref="HierarchyBuilder"/> groups them.</summary>
+    private static Dictionary<string, IReadOnlyList<DistrictPart>> Split(IEnumerable<HierarchyRecord> hierarchy)
+    {
+        var split = new Dictionary<string, IReadOnlyList<DistrictPart>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var district in hierarchy.GroupBy(r => r.PlaceCode, StringComparer.OrdinalIgnoreCase))
+        {
+            var systems = district.GroupBy(r => r.SystemCode, StringComparer.OrdinalIgnoreCase).ToList();
+            if (systems.Count > 1)
+            {
+                split[district.Key] = systems
+                    .Select(s => new DistrictPart(HierarchyBuilder.PartialPlaceCode(district.Key, s.Key), s.Key, s.Select(r => r.Neighbourhood).ToArray()))
+                    .OrderBy(p => p.Code, StringComparer.Ordinal)
+                    .ToArray();
+            }
+        }
+
+        return split;
     }
 }

@@ -82,7 +82,7 @@ public static class IndicatorReader
             IndicatorAreaLevel.Provider => IndicatorAreaMapper.FromProviders(accumulator, context.ProviderFlows!, context, path, file.Area!, notes),
             IndicatorAreaLevel.Neighbourhood => IndicatorAreaMapper.Keep(accumulator, context.Neighbourhoods, "neighbourhood", hasDenominator, notes,
                 problems, file.Area),
-            IndicatorAreaLevel.Place => IndicatorAreaMapper.Keep(accumulator, context.Places, "place", hasDenominator, notes, problems, file.Area),
+            IndicatorAreaLevel.Place => IndicatorAreaMapper.KeepPlaces(accumulator, context, hasDenominator, plan.IsScore, notes, problems, file.Area),
             _ => IndicatorAreaMapper.From2011(accumulator, Lsoa11Lookup.Read(context.Lsoa11LookupPath!, file.Lsoa11Lookup!), context,
                 plan.IsScore, hasDenominator, notes, file.Area),
         };

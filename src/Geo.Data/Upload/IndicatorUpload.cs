@@ -118,10 +118,27 @@ public static class IndicatorUpload
             Manifest = dataset.Name,
             Neighbourhoods = dataset.Geography.AtLevel(Level.Neighbourhood).Select(a => a.Code).ToHashSet(StringComparer.OrdinalIgnoreCase),
             Places = dataset.Geography.AtLevel(Level.Place).Select(a => a.DistrictCode ?? a.Code).ToHashSet(StringComparer.OrdinalIgnoreCase),
+            SplitDistricts = SplitDistricts(dataset.Geography),
+            BandPopulation = dataset.Population,
             Population = population,
             AgeBands = dataset.AgeBands,
         };
     }
+
+    /// <summary>The partial places of each district split between systems, as the manifest reader finds them from the lookup,
+    /// so that district figures are apportioned to the parts as a manifest load does.</summary>
+    private static Dictionary<string, IReadOnlyList<DistrictPart>> SplitDistricts(Core.Geography.Geography geography) =>
+        geography.AtLevel(Level.Place)
+            .Where(p => p.IsPartial && p.DistrictCode is not null)
+            .GroupBy(p => p.DistrictCode!, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(
+                g => g.Key,
+                g => (IReadOnlyList<DistrictPart>)g
+                    .Select(p => new DistrictPart(p.Code, geography.Ancestors(p).First(a => a.Level == Level.System).Code,
+                        [.. geography.Neighbourhoods(p).Select(n => n.Code)]))
+                    .OrderBy(p => p.Code, StringComparer.Ordinal)
+                    .ToArray(),
+                StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The options as a manifest entry, or null with the problems recorded.</summary>
     private static IndicatorSpec? Spec(string file, IndicatorUploadOptions o, Dataset dataset, Lsoa11LookupSpec? lookup, IndicatorProblems problems)

@@ -89,14 +89,50 @@ public sealed partial class IndicatorReaderTests
         var copd = EnglandIndicator("copd-prevalence-qof-2019-20");
 
         Assert.Equal(Level.Place, copd.DataLevel);
-        Assert.Equal(290, copd.Records.Count);
+        // 290 districts, of which 10 split between systems give 2 records each: 300.
+        Assert.Equal(300, copd.Records.Count);
         Assert.Equal(["2019/20"], copd.Periods);
         var hartlepool = copd.Records.Single(r => r.Area == "E06000001");
         Assert.True(hartlepool.Numerator / hartlepool.Denominator!.Value is > 0.02 and < 0.05);
 
         // 2019/20 districts since merged (Cumbria, Northamptonshire, North Yorkshire, Somerset) and Welsh ones.
-        Assert.Contains(copd.ImportNotes, n => n.Contains("31 codes that are not places of this dataset were skipped", StringComparison.Ordinal)
+        Assert.Contains(copd.ImportNotes, n => n.Contains("290 records kept for 290 of the dataset's 296 districts", StringComparison.Ordinal));
+        Assert.Contains(copd.ImportNotes, n => n.Contains("31 codes that are not districts of this dataset were skipped", StringComparison.Ordinal)
             && n.Contains("E07000026", StringComparison.Ordinal) && n.Contains("W06000002", StringComparison.Ordinal));
-        Assert.Contains(copd.ImportNotes, n => n.Contains("6 of the dataset's places have no figure: E06000061, E06000062, E06000063, E06000064, E06000065, E06000066", StringComparison.Ordinal));
+        // Counted among the 310 places the export shows: the 6 districts without a figure make 10 places (3 are split).
+        Assert.Contains(copd.ImportNotes, n => n.Contains("10 of the dataset's 310 places have no figure: E06000061, E06000062, "
+            + "E06000063-E54000048, E06000063-E54000050, E06000064-E54000048, E06000064-E54000050, E06000065-E54000048, E06000065-E54000051, "
+            + "E06000065-E54000054, E06000066.", StringComparison.Ordinal));
+    }
+
+    [EnglandFact]
+    public void Publish_EnglandQof_NoPartialPlaceOfADistrictWithAFigureIsBlank()
+    {
+        // The district's published COPD register and list, read straight from the raw file.
+        var published = RawCsv.Read(SharedData.England("health", "qof_lad_2019_20", "output_lad_prevalence.csv"), "lad_code", "group_code", "register", "list")
+            .Where(r => r[1] == "COPD")
+            .ToDictionary(r => r[0], r => (Register: double.Parse(r[2], CultureInfo.InvariantCulture), List: double.Parse(r[3], CultureInfo.InvariantCulture)));
+        var view = England.Value.Indicator("copd-prevalence-qof-2019-20").Publish("2019/20");
+        var parts = England.Value.Geography.AtLevel(Level.Place).Where(p => p.IsPartial).ToList();
+        var withFigure = parts.Where(p => published.ContainsKey(p.DistrictCode!)).ToList();
+
+        Assert.Equal(27, parts.Count);
+        Assert.Equal(20, withFigure.Count);
+        Assert.All(withFigure, p =>
+        {
+            var row = view.Get(p.Code);
+            Assert.NotNull(row.Value);
+            Assert.Equal($"apportioned from district {p.DistrictCode} by population", row.Note);
+        });
+        foreach (var district in withFigure.GroupBy(p => p.DistrictCode!))
+        {
+            var rows = district.Select(p => view.Get(p.Code)).ToList();
+            Assert.Equal(published[district.Key].Register, rows.Sum(r => r.Count!.Value), 1e-6);
+            Assert.Equal(published[district.Key].List, rows.Sum(r => r.Denominator!.Value), 1e-6);
+            Assert.All(rows, r => Assert.Equal(published[district.Key].Register / published[district.Key].List * 100, r.Value!.Value, 9));
+        }
+
+        // Left blank: only the places of the 6 districts merged since 2019/20, 3 of them split (10 places).
+        Assert.Equal(10, view.AtLevel(Level.Place).Count(r => r.Value is null));
     }
 }

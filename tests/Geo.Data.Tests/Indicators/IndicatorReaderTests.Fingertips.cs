@@ -36,7 +36,7 @@ public sealed partial class IndicatorReaderTests
         Assert.Contains(notes, n => n.Contains("1 rows skipped: sub-group breakdowns", StringComparison.Ordinal));
         Assert.Contains(notes, n => n.Contains("1 rows skipped: for other sexes", StringComparison.Ordinal));
         Assert.Contains(notes, n => n.Contains("1 rows skipped: no figure", StringComparison.Ordinal));
-        Assert.Contains(notes, n => n.Contains("2 codes that are not places of this dataset were skipped: E92000001, E07000026", StringComparison.Ordinal));
+        Assert.Contains(notes, n => n.Contains("2 codes that are not districts of this dataset were skipped: E92000001, E07000026", StringComparison.Ordinal));
         Assert.Contains(notes, n => n.Contains("have no figure: E06000003", StringComparison.Ordinal));
     }
 

@@ -159,8 +159,8 @@ public sealed partial class IndicatorReaderTests
         Assert.Equal([("E06000001", 3465.5, 97496.25), ("E06000002", 4510.25, 155000.0)],
             source.Records.Select(r => (r.Area, r.Numerator, r.Denominator!.Value)));
         Assert.Contains(source.ImportNotes, n => n.Contains("1 rows skipped: filtered out (group_code is not 'copd')", StringComparison.Ordinal));
-        Assert.Contains(source.ImportNotes, n => n.Contains("2 codes that are not places of this dataset were skipped: E07000026, W06000002", StringComparison.Ordinal));
-        Assert.Contains(source.ImportNotes, n => n.Contains("1 of the dataset's places have no figure: E06000003", StringComparison.Ordinal));
+        Assert.Contains(source.ImportNotes, n => n.Contains("2 codes that are not districts of this dataset were skipped: E07000026, W06000002", StringComparison.Ordinal));
+        Assert.Contains(source.ImportNotes, n => n.Contains("1 of the dataset's 3 places have no figure: E06000003", StringComparison.Ordinal));
     }
 
     [Fact]

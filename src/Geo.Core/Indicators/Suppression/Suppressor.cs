@@ -29,6 +29,14 @@ namespace Geo.Core.Indicators.Suppression;
 /// so for every t the hidden values still agree with everything shown. Hence no hidden count is fixed
 /// by the equations: neither repeated subtraction nor any linear algebra recovers it. (Only exact
 /// recovery is prevented; a hidden count may still be bounded, as any count is by its parent.)</para>
+/// <para><b>Linked cells.</b> The parts of a district split between systems may carry the district's count apportioned by
+/// population (docs/methods.md, "District data on partial places"): each part is a published share of one district count,
+/// so one part shown gives away the district's count and with it every other part. Such parts are passed as a linked
+/// group, and a group is hidden whole: when any of its cells is hidden, primarily or secondarily, the others are hidden
+/// too, and their equations then follow the rule above. The parts lie in different systems, so no two are siblings; each
+/// part's equation therefore gets its own second hidden cell, a sibling place where one with data remains (the parent
+/// only when none does), and a change of the district's count shared out by population is absorbed by those siblings,
+/// touching no other equation: neither the district's count nor any part is fixed by what is shown.</para>
 /// </remarks>
 public static class Suppressor
 {
@@ -37,9 +45,11 @@ public static class Suppressor
     /// <param name="counts">The true count of every area that has data, by code; areas without data are
     /// absent. Entries for codes not in the geography are ignored.</param>
     /// <param name="policy">Which counts are too small to show; <see cref="SuppressionPolicy.None"/> hides nothing.</param>
+    /// <param name="linked">Groups of areas hidden together (the parts of one apportioned district); codes not in the
+    /// geography or without data are ignored. None when omitted.</param>
     /// <exception cref="ArgumentException">A count is negative, infinite or not a number.</exception>
     public static SuppressionResult Apply(Geography.Geography geography, IReadOnlyDictionary<string, double> counts,
-        SuppressionPolicy policy)
+        SuppressionPolicy policy, IEnumerable<IReadOnlyList<string>>? linked = null)
     {
         ArgumentNullException.ThrowIfNull(geography);
         ArgumentNullException.ThrowIfNull(counts);
@@ -65,7 +75,7 @@ public static class Suppressor
             }
         }
 
-        var tree = new Cells(layout, values, hasData, new SuppressionReason[n], new int[n]);
+        var tree = new Cells(layout, values, hasData, new SuppressionReason[n], new int[n], Groups(layout, hasData, linked));
         if (!policy.IsEnabled)
         {
             return new SuppressionResult(policy, layout, tree.Reasons, 0, 0);
@@ -87,6 +97,15 @@ public static class Suppressor
             }
         }
 
+        var secondary = 0;
+        for (var i = 0; i < n; i++)
+        {
+            if (tree.Reasons[i] == SuppressionReason.Primary)
+            {
+                secondary += HideLinked(tree, i, queue: null);
+            }
+        }
+
         // Deepest equations first, so that places settle before the ICPs above them.
         var queue = new Queue<int>();
         for (var i = n - 1; i >= 0; i--)
@@ -97,7 +116,6 @@ public static class Suppressor
             }
         }
 
-        var secondary = 0;
         while (queue.TryDequeue(out var group))
         {
             if (tree.HiddenCount[group] != 1)
@@ -115,9 +133,63 @@ public static class Suppressor
             {
                 queue.Enqueue(other);
             }
+
+            secondary += HideLinked(tree, cell, queue);
         }
 
         return new SuppressionResult(policy, layout, tree.Reasons, primary, secondary);
+    }
+
+    /// <summary>Hides the cells linked with <paramref name="cell"/> that are still shown (secondarily), queueing each
+    /// equation of theirs left with exactly one hidden cell; returns how many were hidden.</summary>
+    private static int HideLinked(Cells tree, int cell, Queue<int>? queue)
+    {
+        if (tree.Group[cell] is not { } members)
+        {
+            return 0;
+        }
+
+        var hidden = 0;
+        foreach (var m in members)
+        {
+            if (tree.Reasons[m] != SuppressionReason.None)
+            {
+                continue;
+            }
+
+            Hide(tree, m, SuppressionReason.Secondary);
+            hidden++;
+            foreach (var equation in (ReadOnlySpan<int>)[m, tree.Layout.Parent[m]])
+            {
+                if (queue is not null && equation >= 0 && tree.HiddenCount[equation] == 1)
+                {
+                    queue.Enqueue(equation);
+                }
+            }
+        }
+
+        return hidden;
+    }
+
+    /// <summary>For each cell, the cells of its linked group that have data (itself included), or null.</summary>
+    private static int[]?[] Groups(HierarchyLayout layout, bool[] hasData, IEnumerable<IReadOnlyList<string>>? linked)
+    {
+        var groups = new int[]?[layout.Areas.Length];
+        foreach (var codes in linked ?? [])
+        {
+            var members = codes.Select(layout.IndexOf).Where(i => i >= 0 && hasData[i]).Distinct().ToArray();
+            if (members.Length < 2)
+            {
+                continue;
+            }
+
+            foreach (var m in members)
+            {
+                groups[m] = members;
+            }
+        }
+
+        return groups;
     }
 
     private static bool IsEquation(Cells tree, int i)
@@ -187,5 +259,5 @@ public static class Suppressor
 
     // One call's working state, by position in the layout.
     private sealed record Cells(HierarchyLayout Layout, double[] Counts, bool[] HasData, SuppressionReason[] Reasons,
-        int[] HiddenCount);
+        int[] HiddenCount, int[]?[] Group);
 }

@@ -22,6 +22,35 @@ public partial class SuppressorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Apply_LinkedPartsOfOneDistrict_HiddenTogetherEachWithASibling()
+    {
+        // Place-level data: district D split into A (in S1) and B (in S2), its 20 events apportioned 30%/70% → 6 and 14.
+        var g = TestTree.Build("E: S1 S2", "S1: I1", "S2: I2", "I1: A P1 P2", "I2: B P3");
+        var counts = TestTree.WithSums(g, ("A", 6), ("B", 14), ("P1", 30), ("P2", 50), ("P3", 40));
+
+        var unlinked = Suppressor.Apply(g, counts, SuppressionPolicy.Default);
+        var result = Suppressor.Apply(g, counts, SuppressionPolicy.Default, [["A", "B"]]);
+
+        // Unlinked, B's 14 would be shown, and 14 / 0.7 × 0.3 gives A's 6 back.
+        Assert.False(unlinked.IsHidden("B"));
+        // Linked, B is hidden with A, and each equation gets a second hidden place: P1 (30) beside A, P3 (40) beside B.
+        AssertReasons(g, result, primary: ["A"], secondary: ["B", "P1", "P3"]);
+    }
+
+    [Fact]
+    public void Apply_LinkedPartHiddenSecondarily_HidesTheOtherPartToo()
+    {
+        // Nothing of the district is small, but A (9) is the smallest sibling of a small place, so it is hidden
+        // secondarily; B (21) must follow, or 21 / 0.7 × 0.3 gives A.
+        var g = TestTree.Build("E: S1 S2", "S1: I1", "S2: I2", "I1: A P1 P2", "I2: B P3");
+        var counts = TestTree.WithSums(g, ("A", 9), ("B", 21), ("P1", 3), ("P2", 50), ("P3", 40));
+
+        var result = Suppressor.Apply(g, counts, SuppressionPolicy.Default, [["A", "B"]]);
+
+        AssertReasons(g, result, primary: ["P1"], secondary: ["A", "B", "P3"]);
+    }
+
+    [Fact]
     public void Apply_SmallPlaceWithZeroNeighbourhoods_ShowsTheZerosAndProtectsThePlaceAmongItsSiblings()
     {
         var g = TestTree.Build("E: S1", "S1: I1", "I1: P1 P2 P3", "P1: N1 N2 N3", "P2: N4 N5", "P3: N6");

@@ -1,0 +1,48 @@
+using System.Globalization;
+using Geo.Core.Indicators.Suppression;
+using Geo.Query.Vocabulary;
+
+namespace Geo.Query;
+
+/// <summary>
+/// A <see cref="TrendAnswer"/> as CSV, one row per period, the same bytes through <c>geo trend</c> and the API: the published
+/// figures, whether the trend test and the chart used the period, and the chart's point (value, centre, limits, rules in
+/// words, variation). Numbers rounded to 6 decimals, invariant culture, LF line ends. Stateless.
+/// </summary>
+public static class TrendCsv
+{
+    public static readonly IReadOnlyList<string> Columns =
+    [
+        "code", "period", "time", "count", "denominator", "value", "lower95", "upper95", "suppressed", "in_trend_test", "on_chart",
+        "chart", "chart_value", "centre", "lower_limit", "upper_limit", "lower_2sigma", "upper_2sigma", "special_cause", "variation",
+    ];
+
+    public static void Write(TextWriter writer, TrendAnswer answer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(answer);
+        writer.Write(string.Join(',', Columns) + "\n");
+        var points = answer.Chart?.Points.ToDictionary(p => p.Period, StringComparer.Ordinal);
+        var options = new Core.Trends.SpcOptions(answer.Indicator.Definition.Polarity);
+        foreach (var p in answer.Periods)
+        {
+            var r = p.Row;
+            var point = points?.GetValueOrDefault(p.Period);
+            string?[] cells =
+            [
+                r.Area.Code, p.Period, N(p.Time), N(r.Count), N(r.Denominator), N(r.Value), N(r.Lower95), N(r.Upper95),
+                r.Suppression switch { SuppressionReason.Primary => "primary", SuppressionReason.Secondary => "secondary", _ => null },
+                p.InTrendTest ? "yes" : "no", p.OnChart ? "yes" : "no", ChartWords.Name(answer.ChartType),
+                N(point?.Value), N(point?.Centre), N(point?.LowerLimit), N(point?.UpperLimit), N(point?.LowerNearLimit), N(point?.UpperNearLimit),
+                point is null ? null : string.Join("; ", TrendWords.Rules(point.Rules, options)),
+                point is null ? null : TrendWords.Variation(point.Variation),
+            ];
+            writer.Write(string.Join(',', cells.Select(Quote)) + "\n");
+        }
+    }
+
+    private static string? N(double? x) => x is { } v && double.IsFinite(v) ? Math.Round(v, 6).ToString("R", CultureInfo.InvariantCulture) : null;
+
+    private static string Quote(string? cell) => cell is null ? ""
+        : cell.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
+}
