@@ -91,7 +91,8 @@ public static class InequalityProfile
             }
 
             var g = estimator.Estimate(byDecile[d]);
-            var usable = g.Denominator > 0 && g.Value is > 0 && g.Lower is > 0 && g.Upper is { } u && u > g.Lower
+            var hide = estimator.Disclosive(byDecile[d], g.Count);
+            var usable = !hide && g.Denominator > 0 && g.Value is > 0 && g.Lower is > 0 && g.Upper is { } u && u > g.Lower
                 && (scale != IndicatorScale.Proportion || g.Upper < multiplier);
             if (usable)
             {
@@ -100,10 +101,9 @@ public static class InequalityProfile
             }
             else
             {
-                left.Add($"decile {d} ({g.Note ?? "no value with a positive lower limit"})");
+                left.Add($"decile {d} ({(hide ? "suppressed" : g.Note ?? "no value with a positive lower limit")})");
             }
 
-            var hide = estimator.Disclosive(byDecile[d], g.Count);
             decileValues.Add(new DecileValue(d, byDecile[d].Count, g.Denominator,
                 hide ? null : g.Value, hide ? null : g.Lower, hide ? null : g.Upper, usable,
                 hide ? Hidden : g.Note));
@@ -240,20 +240,17 @@ public static class InequalityProfile
         public bool AnySuppressed(IEnumerable<string> codes) => codes.Any(IsHidden);
 
         /// <summary>
-        /// Whether showing the group's count would disclose: the count is itself small, or the group minus its
-        /// shown neighbourhoods leaves one hidden neighbourhood's count, or a small sum of hidden ones.
+        /// Whether showing the group's count (or its value and interval, which give the count away) would disclose: the
+        /// count is itself small, or any of the group's neighbourhoods is hidden. Groups cut across the hierarchy, as
+        /// catchments do, so a group over hidden neighbourhoods adds an equation the hierarchy's secondary suppression
+        /// never saw; deciles, Core20 and the rest of several areas together with the areas' own counts then solve for
+        /// hidden counts (docs/methods.md, "Small-number suppression"). A group of shown neighbourhoods is a sum of
+        /// published figures and reveals nothing new.
         /// </summary>
         public bool Disclosive(IEnumerable<string> codes, double count)
         {
             var policy = _engine.Policy;
-            if (policy.IsPrimary(count))
-            {
-                return true;
-            }
-
-            var hidden = codes.Where(IsHidden).ToArray();
-            var residual = hidden.Sum(c => Truth(c)?.Count ?? 0);
-            return policy.IsEnabled && (hidden.Length == 1 || policy.IsPrimary(residual));
+            return policy.IsPrimary(count) || (policy.IsEnabled && codes.Any(IsHidden));
         }
 
         public GroupEstimate Estimate(IReadOnlyList<string> codes)
