@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using Geo.Tests;
 using Xunit.Abstractions;
 
 namespace Geo.Api.Tests.Disclosure;
@@ -14,7 +13,7 @@ namespace Geo.Api.Tests.Disclosure;
 [Collection(EnglandCollection.Name)]
 public sealed class EnglandDisclosureAttackTests(EnglandApiFactory england, ITestOutputHelper output)
 {
-    [EnglandFact]
+    [EnglandAttackFact]
     public async Task England_NeighbourhoodIndicators_RecoverNoSuppressedCount()
     {
         var watch = Stopwatch.StartNew();
