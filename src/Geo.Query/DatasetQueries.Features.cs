@@ -82,7 +82,7 @@ public sealed partial class DatasetQueries
             throw QueryException.Bad("offset", $"The offset must be 0 or more, not {offset}.");
         }
 
-        var published = info.Indicator is null ? null : Indicator(info.Indicator.Id, period);
+        var published = info.Indicator is null ? NoPeriod(info, period) : Indicator(info.Indicator.Id, period);
         var areas = Dataset.Geography.AtLevel(info.Level);
         var matched = boxes is null ? Enumerable.Range(0, areas.Count).ToArray() : Intersecting(info.Level, boxes);
         var take = Math.Min(limit ?? DefaultFeatureLimit, MaxFeatureLimit);
@@ -91,12 +91,18 @@ public sealed partial class DatasetQueries
         return new FeaturePage(info, published, features, matched.Length, from, take);
     }
 
+    /// <summary>A collection of areas has no periods: a period asked of it is refused rather than silently ignored.</summary>
+    private static PublishedIndicator? NoPeriod(FeatureCollectionInfo info, string? period) => period is null
+        ? null
+        : throw QueryException.Bad("period", $"Collection '{info.Id}' holds areas without an indicator, so it has no periods; "
+            + $"ask an indicator's collection, e.g. '{{indicator}}.{info.Id}', for a period.");
+
     /// <summary>One feature of a collection by its area code.</summary>
     /// <exception cref="QueryException">Unknown collection, or no area of the collection's level has the code (404); a bad period (400).</exception>
     public FeatureItem Feature(string? collection, string? period, string? featureId)
     {
         var info = FeatureCollection(collection);
-        var published = info.Indicator is null ? null : Indicator(info.Indicator.Id, period);
+        var published = info.Indicator is null ? NoPeriod(info, period) : Indicator(info.Indicator.Id, period);
         var area = Dataset.Geography.Find(featureId?.Trim() ?? "");
         return area is not null && area.Level == info.Level
             ? Item(area, published)

@@ -85,7 +85,7 @@ export function renderTrend(answer, error) {
   const causes = specials.length === 0
     ? '<p class="hint" id="spc-causes">Common-cause variation only: no special cause.</p>'
     : `<ul id="spc-causes" class="spc-causes">${specials.map((p) =>
-      `<li data-period="${escapeHtml(p.period)}"><span class="swatch" style="background:${VARIATION[p.variation]?.colour}"></span>` +
+      `<li data-period="${escapeHtml(p.period)}"><span class="swatch" data-colour="${VARIATION[p.variation]?.colour ?? ''}"></span>` +
       `<strong>${escapeHtml(p.period)}</strong> ${fmtValue(p.value)}: ${escapeHtml(p.explanation.join('; '))} ` +
       `(${escapeHtml(VARIATION[p.variation]?.words ?? p.variation)})</li>`).join('')}</ul>`;
   const last = answer.chart ? VARIATION[answer.chart.variation]?.words : null;
@@ -96,4 +96,6 @@ export function renderTrend(answer, error) {
     `<h4>${escapeHtml(chartName)}${last ? ` <small>latest: ${escapeHtml(last)}</small>` : ''}</h4>` +
     spcSvg(answer) + causes +
     `<p class="hint">${escapeHtml(answer.chartMethod)}${answer.chartNote ? ` ${escapeHtml(answer.chartNote)}` : ''}</p>`;
+  // colours through the DOM, not inline style attributes, which the viewer's Content-Security-Policy refuses
+  box.querySelectorAll('.swatch[data-colour]').forEach((s) => { s.style.background = s.dataset.colour; });
 }

@@ -20,7 +20,7 @@ public sealed class HttpSurfaceTests : IClassFixture<HttpSurfaceTests.Server>
     /// <summary>Expected status for a bad value of a path parameter, by its name (and, for level, the route's root).</summary>
     private static int PathStatus(string path, string parameter) => parameter switch
     {
-        "code" or "id" or "provider" => 404,
+        "code" or "id" or "provider" or "collectionId" or "featureId" => 404,
         "level" => path.StartsWith("/tiles", StringComparison.Ordinal) ? 404 : 400,
         "z" or "x" or "y" => 400,
         _ => throw new InvalidOperationException($"the walk has no expectation for path parameter '{parameter}' of {path}: add one"),
@@ -30,8 +30,12 @@ public sealed class HttpSurfaceTests : IClassFixture<HttpSurfaceTests.Server>
     private static int? QueryStatus(string path, string parameter) => parameter switch
     {
         "indicator" or "area" => 404,
+        // a tile level is a resource, as in the tiles' own paths: an unknown one is not found
+        "level" when path.StartsWith("/tiles", StringComparison.Ordinal) => 404,
         "areas" or "period" or "by" or "method" or "threshold" or "top" or "limit" or "level" or "deciles" => 400,
-        "q" or "v" => null,
+        "pool" or "chart" or "bbox" or "offset" => 400,
+        // OGC API - Features: datetime is accepted and ignored (the data have no time axis a client could filter on)
+        "q" or "v" or "datetime" => null,
         _ => throw new InvalidOperationException($"the walk has no expectation for query parameter '{parameter}' of {path}: add one"),
     };
 
