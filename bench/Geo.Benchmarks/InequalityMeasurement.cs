@@ -46,12 +46,16 @@ internal static class InequalityMeasurement
         // The profile of every system and place.
         var areas = dataset.Geography.AtLevel(Level.System).Concat(dataset.Geography.AtLevel(Level.Place)).ToArray();
         var withSlope = 0;
+        var profiled = 0;
         var oneByOne = Timing.Measure($"inequality profiles (Core20, deciles, SII/RII, {InequalityProfile.Repetitions:N0} repetitions) of {areas.Length} systems and places, one by one", runs, () =>
         {
             withSlope = 0;
+            profiled = 0;
             foreach (var area in areas)
             {
-                withSlope += InequalityProfile.Calculate(engine, period, area, dataset.Geography, dataset.Deprivation).Slope is null ? 0 : 1;
+                var profile = InequalityProfile.Calculate(engine, period, area, dataset.Geography, dataset.Deprivation);
+                withSlope += profile.Slope is null ? 0 : 1;
+                profiled += profile.Deciles.Count > 0 ? 1 : 0;
             }
         });
         Console.WriteLine($"  {withSlope} of {areas.Length} areas have an SII; {Timing.Median(oneByOne) / areas.Length:F2} ms per area");
@@ -59,7 +63,9 @@ internal static class InequalityMeasurement
             () => InequalityProfile.CalculateAll(engine, period, areas, dataset.Geography, dataset.Deprivation));
         Console.WriteLine($"medians: Gi* {Timing.Median(giTimes):F1} ms, hotspots {Timing.Median(findTimes):F1} ms, "
             + $"profiles one by one {Timing.Median(oneByOne):F1} ms, in parallel {Timing.Median(all):F1} ms");
-        return gi.Count == codes.Length && withSlope > 0 ? 0 : 1;
+        // On the demo's single years no area has an SII: a decile is shown only when none of its neighbourhoods is hidden
+        // (docs/methods.md), and most are; on England most areas have one. So the check is that every area was profiled.
+        return gi.Count == codes.Length && profiled == areas.Length ? 0 : 1;
     }
 
     internal static Dataset Load(BenchArguments args)
