@@ -61,6 +61,5 @@ public sealed partial class DatasetQueries
         return new InequalityAnswer(published, published.View.Get(area.Code), profile, basis, gap, selection);
     }
 
-    /// <summary>As published: 6 decimals, and nothing for an undefined value.</summary>
-    private static double? Round(double? value) => value is { } v && double.IsFinite(v) ? Math.Round(v, 6) : null;
+    private static double? Round(double? value) => IndicatorColumns.Published(value);
 }

@@ -115,7 +115,7 @@ public sealed partial class DatasetQueries(Dataset dataset)
         var at = LevelWords.Parse(level);
         var published = Indicator(indicator, period, pool);
         var rows = published.View.AtLevel(at).ToArray();
-        var values = rows.Where(r => r.Value is not null).Select(r => Math.Round(r.Value!.Value, 6)).Order().ToArray();
+        var values = rows.Select(r => IndicatorColumns.Published(r.Value)).OfType<double>().Order().ToArray();
         return new LevelValues(published, at, rows.Length, values, $"values of every {at.ToName()} in {Dataset.Geography.Root.Code}");
     }
 

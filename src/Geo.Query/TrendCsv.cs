@@ -41,7 +41,7 @@ public static class TrendCsv
         }
     }
 
-    private static string? N(double? x) => x is { } v && double.IsFinite(v) ? Math.Round(v, 6).ToString("R", CultureInfo.InvariantCulture) : null;
+    private static string? N(double? x) => Core.Indicators.IndicatorColumns.Published(x)?.ToString("R", CultureInfo.InvariantCulture);
 
     private static string Quote(string? cell) => cell is null ? ""
         : cell.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;

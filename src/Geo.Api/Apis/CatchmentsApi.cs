@@ -222,5 +222,5 @@ public static class CatchmentsApi
         json.WriteEndObject();
     }
 
-    private static double Round(double value) => Math.Round(value, 6);
+    private static double Round(double value) => Math.Round(value, Core.Indicators.IndicatorColumns.Decimals);
 }

@@ -59,7 +59,7 @@ public static class HotspotClassesApi
         _ => "not significant",
     };
 
-    private static double? Round(double? value) => value is { } v ? Math.Round(v, 6) : null;
+    private static double? Round(double? value) => IndicatorColumns.Published(value);
 }
 
 /// <summary>The classes of an area's neighbourhoods with the export metadata.</summary>

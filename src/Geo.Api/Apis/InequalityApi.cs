@@ -77,7 +77,7 @@ public static class InequalityApi
         Round(g.PopulationShare)!.Value, Round(g.Count), Round(g.EventShare), Round(g.PositiveExcessShare), Round(g.Value),
         Round(g.Lower95), Round(g.Upper95), g.Note);
 
-    private static double? Round(double? value) => value is { } v && double.IsFinite(v) ? Math.Round(v, 6) : null;
+    private static double? Round(double? value) => Core.Indicators.IndicatorColumns.Published(value);
 }
 
 /// <summary>An area's inequality profile with the export metadata and the area's published row.</summary>

@@ -90,5 +90,5 @@ public static class TrendsApi
             ChartWords.Word(a.ChartType), a.ChartMethod, chart, a.ChartNote);
     }
 
-    private static double? R(double? x) => x is { } v && double.IsFinite(v) ? Math.Round(v, 6) : null;
+    private static double? R(double? x) => Core.Indicators.IndicatorColumns.Published(x);
 }

@@ -66,7 +66,7 @@ public sealed record IndicatorColumn
     public double? NumberOf(IndicatorRow row) =>
         _number is null
             ? throw new InvalidOperationException($"Column {Name} holds text, not numbers.")
-            : _number(row) is { } v ? Math.Round(v, 6) : null;
+            : _number(row) is { } v ? Math.Round(v, IndicatorColumns.Decimals) : null;
 
     /// <summary>The value as a CSV cell: invariant culture, up to 6 decimals, no thousands separators; empty for null.</summary>
     public string Cell(IndicatorRow row, IndicatorDefinition definition) =>

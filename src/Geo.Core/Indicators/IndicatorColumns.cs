@@ -12,6 +12,13 @@ namespace Geo.Core.Indicators;
 /// </summary>
 public static class IndicatorColumns
 {
+    /// <summary>The decimals every published figure is rounded to, in every format.</summary>
+    public const int Decimals = 6;
+
+    /// <summary>A figure as published anywhere (rows, profiles, trends, classes): rounded to <see cref="Decimals"/>; null for
+    /// null and for a value that is not finite.</summary>
+    public static double? Published(double? value) => value is { } v && double.IsFinite(v) ? Math.Round(v, Decimals) : null;
+
     private const string Events = "events";
     private const string Persons = "persons";
     private const string ValueUnit = "the indicator's unit";
