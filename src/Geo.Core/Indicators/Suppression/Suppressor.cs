@@ -14,8 +14,11 @@ namespace Geo.Core.Indicators.Suppression;
 /// is hidden: the visible child with the smallest positive count (ties by code, ordinal), else a visible
 /// zero child, else the parent. A newly hidden cell also sits in its other equation (as a child of its
 /// own parent, or as the parent of its own children), which may now have exactly one hidden cell, so
-/// the rule is repeated until every equation has none or at least two. Each equation acts at most once
-/// (afterwards it has two hidden cells for good), so the work is linear in the number of areas.
+/// the rule is repeated until every equation has none or at least two. An equation with two or more
+/// hidden cells may still pin one by bounds (an outsider knows a small count is from 1 to 7 and any
+/// count is at least 0: two small siblings adding to 14 are both 7), so such an equation gets one more
+/// hidden cell, chosen the same way, until no hidden cell of it can take only one whole value. Every
+/// action hides a cell, so the work stays linear in the number of areas.
 /// Areas absent from the counts are in no equation, and a parent whose children have no data (data at
 /// place level only) forms none. Where only some children have data, the equation over those children
 /// is kept: it may be stronger than what an attacker can use, never weaker, so protecting it is safe.</para>
@@ -110,7 +113,7 @@ public static class Suppressor
         var queue = new Queue<int>();
         for (var i = n - 1; i >= 0; i--)
         {
-            if (tree.HiddenCount[i] == 1)
+            if (tree.HiddenCount[i] >= 1)
             {
                 queue.Enqueue(i);
             }
@@ -118,18 +121,24 @@ public static class Suppressor
 
         while (queue.TryDequeue(out var group))
         {
-            if (tree.HiddenCount[group] != 1)
+            if (tree.HiddenCount[group] < 1 || (tree.HiddenCount[group] > 1 && !Pins(tree, group, policy)))
             {
                 continue;
             }
 
             var cell = ChooseSecondary(tree, group);
+            if (tree.Reasons[cell] != SuppressionReason.None)
+            {
+                continue; // every cell of the equation is hidden already
+            }
+
             Hide(tree, cell, SuppressionReason.Secondary);
             secondary++;
 
-            // The cell's other equation is the only one that can have just gained its first hidden cell.
+            // Both equations of the cell may now give something away: the one it was chosen for (bounds) and its other one.
+            queue.Enqueue(group);
             var other = cell == group ? layout.Parent[cell] : cell;
-            if (other >= 0 && tree.HiddenCount[other] == 1)
+            if (other >= 0 && tree.HiddenCount[other] >= 1)
             {
                 queue.Enqueue(other);
             }
@@ -161,7 +170,7 @@ public static class Suppressor
             hidden++;
             foreach (var equation in (ReadOnlySpan<int>)[m, tree.Layout.Parent[m]])
             {
-                if (queue is not null && equation >= 0 && tree.HiddenCount[equation] == 1)
+                if (queue is not null && equation >= 0 && tree.HiddenCount[equation] >= 1)
                 {
                     queue.Enqueue(equation);
                 }
@@ -223,6 +232,70 @@ public static class Suppressor
         {
             tree.HiddenCount[parent]++;
         }
+    }
+
+    /// <summary>
+    /// Whether the equation whose parent is <paramref name="group"/> pins one of its hidden cells by bounds alone: an
+    /// outsider knows a primary cell lies from <see cref="SuppressionPolicy.MinimumHidden"/> to
+    /// <see cref="SuppressionPolicy.MaximumHidden"/> and any other hidden cell is at least 0, so two small siblings adding to
+    /// 14 are both 7, and two adding to 2 are both 1. True when some hidden cell can take only one whole value.
+    /// </summary>
+    private static bool Pins(Cells tree, int group, SuppressionPolicy policy)
+    {
+        // Σ over hidden cells of sign × count = rest: children +1, the parent −1 (Σ children = parent).
+        var rest = tree.Reasons[group] == SuppressionReason.None ? tree.Counts[group] : 0.0;
+        var cells = new List<(int Cell, int Sign)>();
+        if (tree.Reasons[group] != SuppressionReason.None)
+        {
+            cells.Add((group, -1));
+        }
+
+        for (var c = tree.Layout.FirstChild[group]; c < tree.Layout.EndChild[group]; c++)
+        {
+            if (!tree.HasData[c])
+            {
+                continue;
+            }
+
+            if (tree.Reasons[c] == SuppressionReason.None)
+            {
+                rest -= tree.Counts[c];
+            }
+            else
+            {
+                cells.Add((c, 1));
+            }
+        }
+
+        (double Lo, double Hi) Range(int cell) => tree.Reasons[cell] == SuppressionReason.Primary
+            ? (policy.MinimumHidden, policy.MaximumHidden)
+            : (0, double.PositiveInfinity);
+
+        // The signed terms' sum ranges over [low, high]; one term is the rest less the others.
+        double low = 0, high = 0;
+        foreach (var (cell, sign) in cells)
+        {
+            var (lo, hi) = Range(cell);
+            low += sign > 0 ? lo : -hi;
+            high += sign > 0 ? hi : -lo;
+        }
+
+        foreach (var (cell, sign) in cells)
+        {
+            var (lo, hi) = Range(cell);
+            var othersLow = low - (sign > 0 ? lo : -hi);
+            var othersHigh = high - (sign > 0 ? hi : -lo);
+            var termLow = rest - othersHigh;
+            var termHigh = rest - othersLow;
+            var from = Math.Max(lo, sign > 0 ? termLow : -termHigh);
+            var to = Math.Min(hi, sign > 0 ? termHigh : -termLow);
+            if (Math.Floor(to + 1e-9) - Math.Ceiling(from - 1e-9) < 1)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int ChooseSecondary(Cells tree, int group)

@@ -22,6 +22,44 @@ public partial class SuppressorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Apply_TwoSmallSiblingsAddingToFourteen_HidesAThirdSinceBothWouldBeSeven()
+    {
+        // P1 = 63 with 12, 10 and 20 shown leaves 14 for N1 and N2, each 1 to 7: both are 7. Hiding N4 (10) leaves
+        // N1 + N2 + N4 = 24, where N1 can be anything from 1 to 7.
+        var g = TestTree.Build(OneIcp);
+        var counts = TestTree.WithSums(g, ("N1", 7), ("N2", 7), ("N3", 12), ("N4", 10), ("N5", 20),
+            ("N6", 30), ("N7", 40), ("N8", 50));
+
+        var result = Suppressor.Apply(g, counts, SuppressionPolicy.Default);
+
+        AssertReasons(g, result, primary: ["N1", "N2"], secondary: ["N4"]);
+    }
+
+    [Fact]
+    public void Apply_TwoSmallSiblingsAddingToTwo_HidesAThirdSinceBothWouldBeOne()
+    {
+        var g = TestTree.Build(OneIcp);
+        var counts = TestTree.WithSums(g, ("N1", 1), ("N2", 1), ("N3", 12), ("N4", 10), ("N5", 20),
+            ("N6", 30), ("N7", 40), ("N8", 50));
+
+        var result = Suppressor.Apply(g, counts, SuppressionPolicy.Default);
+
+        AssertReasons(g, result, primary: ["N1", "N2"], secondary: ["N4"]);
+    }
+
+    [Fact]
+    public void Apply_TwoSmallSiblingsAddingToEight_HidesNothingMoreSinceEachCouldBeOneToSeven()
+    {
+        var g = TestTree.Build(OneIcp);
+        var counts = TestTree.WithSums(g, ("N1", 3), ("N2", 5), ("N3", 12), ("N4", 10), ("N5", 20),
+            ("N6", 30), ("N7", 40), ("N8", 50));
+
+        var result = Suppressor.Apply(g, counts, SuppressionPolicy.Default);
+
+        AssertReasons(g, result, primary: ["N1", "N2"], secondary: []);
+    }
+
+    [Fact]
     public void Apply_LinkedPartsOfOneDistrict_HiddenTogetherEachWithASibling()
     {
         // Place-level data: district D split into A (in S1) and B (in S2), its 20 events apportioned 30%/70% → 6 and 14.
