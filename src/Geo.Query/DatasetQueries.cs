@@ -43,7 +43,7 @@ public sealed partial class DatasetQueries(Dataset dataset)
         {
             throw QueryException.Bad("pool", $"Indicator '{source.Definition.Id}' is published "
                 + (source.PublicationPool == 1 ? "by single periods" : $"in rolling pools of {source.PublicationPool} periods")
-                + $" only, not in pools of {size}: the same counts shown in two windowings could be subtracted to recover a "
+                + (size == 1 ? " only, not by single periods" : $" only, not in pools of {size}") + ": the same counts shown in two windowings could be subtracted to recover a "
                 + "suppressed count (docs/methods.md, \"Pooled periods and suppression\").");
         }
 

@@ -14,9 +14,16 @@ internal static class DemoData
 
     public static Dataset Dataset(DemoApiFactory factory) => factory.Services.GetRequiredService<DatasetHost>().Dataset;
 
+    /// <summary>How many periods the demo indicator's publication pools sum (5: rolling five-year pools).</summary>
+    public static int Pool(DemoApiFactory factory) =>
+        Dataset(factory).Indicators.Single(i => i.Definition.Id == Indicator).PublicationPool;
+
+    /// <summary>The demo indicator's engine in its publication pool: what every surface shows.</summary>
+    public static IndicatorEngine Engine(DemoApiFactory factory) => Dataset(factory).Indicator(Indicator, Pool(factory));
+
     public static IndicatorView Latest(DemoApiFactory factory)
     {
-        var engine = Dataset(factory).Indicator(Indicator);
+        var engine = Engine(factory);
         return engine.Publish(engine.LatestPeriod);
     }
 

@@ -40,7 +40,8 @@ public class ExportCatchmentsTests
         Assert.Equal(expected.Select(c => c.Name), rows.Select(r => r["name"]));
         Assert.All(rows, r => Assert.Equal("catchment", r["level"]));
         Assert.All(rows, r => Assert.Equal("", r["parent"]));
-        Assert.Equal(expected.Select(c => c.Members.Sum(m => dataset.Population[m.Neighbourhood].Sum())),
+        // Person-years of the indicator's five-year pools.
+        Assert.Equal(expected.Select(c => 5 * c.Members.Sum(m => dataset.Population[m.Neighbourhood].Sum())),
             rows.Select(r => double.Parse(r["denominator"], CultureInfo.InvariantCulture)));
 
         using var metadata = JsonDocument.Parse(File.ReadAllText(output + ".metadata.json"));

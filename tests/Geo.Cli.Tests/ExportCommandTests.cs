@@ -31,7 +31,7 @@ public class ExportCommandTests
         var rows = ReadCsv(output);
         Assert.True(rows.Count >= 12);
         Assert.All(rows, r => Assert.Equal("place", r["level"]));
-        Assert.All(rows, r => Assert.Equal("2023/24", r["period"]));
+        Assert.All(rows, r => Assert.Equal("2019/20 - 2023/24", r["period"]));
         Assert.All(rows, r => Assert.True(double.Parse(r["lower95"], CultureInfo.InvariantCulture) < double.Parse(r["value"], CultureInfo.InvariantCulture)));
 
         using var metadata = JsonDocument.Parse(File.ReadAllText(output + ".metadata.json"));
@@ -96,10 +96,16 @@ public class ExportCommandTests
     [Fact]
     public void Hotspots_NothingToList_ExitsOneWithTheReasonOnStderr()
     {
-        var (exit, output, error) = GeoProcess.Run("hotspots", "--indicator", Copd, "--within", "X06000004", "--period", "2023/24");
+        // The user's indicator of 3 events in every neighbourhood: each is suppressed, the places are not.
+        var csv = TempFile("three.csv");
+        File.WriteAllText(csv, "LSOA21CD,admissions,population\n"
+            + string.Concat(Enumerable.Range(1, 2400).Select(i => string.Create(CultureInfo.InvariantCulture, $"X01{i:000000},3,1000\n"))));
+
+        var (exit, output, error) = GeoProcess.Run("hotspots", "--indicator-file", csv, "--area-column", "LSOA21CD",
+            "--count-column", "admissions", "--denominator-column", "population", "--indicator", "three", "--within", "X06000004");
 
         Assert.Equal(1, exit);
-        Assert.Contains("no rows: No neighbourhood inside X06000004 has a published value (", error);
+        Assert.Contains("no rows: All 143 neighbourhoods inside X06000004 are suppressed (small counts), so none can be listed; a pooled period or a larger area may show them.", error);
         Assert.Equal("code,name,level", output.Split('\n')[0][..15]);
     }
 

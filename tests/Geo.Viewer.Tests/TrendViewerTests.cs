@@ -7,7 +7,7 @@ public sealed class TrendViewerTests(DemoViewerFixture fixture) : IClassFixture<
 {
     private const string Indicator = "copd-emergency-admissions";
 
-    // The demo place that steps up in 2021/22 by design (a run of 7 below the mean, then points above the upper limit).
+    // The demo place that steps up in 2021/22 by design.
     private const string Shifted = "X06000005";
 
     private ViewerHost Host => fixture.Host;
@@ -19,11 +19,24 @@ public sealed class TrendViewerTests(DemoViewerFixture fixture) : IClassFixture<
     [ChromiumFact]
     public async Task Place_ShowsItsTrendAndSpcChartWithSpecialCausesInWords()
     {
-        var viewer = await ViewerPage.OpenAsync(Host, $"#ind={Indicator}&area={Shifted}");
+        // A user's yearly indicator that steps up in 2021 everywhere: ten single years, a run of 7 below the mean, then points
+        // above the upper limit. (The demo's own admissions are five-year pools, whose six overlapping points are smooth.)
+        var csv = new System.Text.StringBuilder("LSOA21CD,year,admissions,population\n");
+        for (var i = 1; i <= 2400; i++)
+        {
+            for (var year = 2014; year <= 2023; year++)
+            {
+                csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"X01{i:000000},{year},{(year < 2021 ? 40 : 60) + ((i + year) % 5)},1000\n");
+            }
+        }
+
+        await Host.UploadAsync("id=stepped&name=Stepped&area=LSOA21CD&count=admissions&denominator=population&period=year"
+            + "&valueType=crude-rate&polarity=higher-is-worse", csv.ToString());
+        var viewer = await ViewerPage.OpenAsync(Host, $"#ind=stepped&area={Shifted}");
         await viewer.WaitForViewAsync(Shifted);
         var page = viewer.Page;
 
-        var trend = await viewer.ApiAsync($"/api/indicators/{Indicator}/areas/{Shifted}/trend");
+        var trend = await viewer.ApiAsync($"/api/indicators/stepped/areas/{Shifted}/trend");
         var marker = trend.GetProperty("marker");
         Assert.Equal(marker.GetProperty("direction").GetString(), await page.GetAttributeAsync("#trend-marker", "data-direction"));
         Assert.Contains(marker.GetProperty("words").GetString()!, await page.InnerTextAsync("#trend-marker"), StringComparison.Ordinal);
@@ -39,7 +52,7 @@ public sealed class TrendViewerTests(DemoViewerFixture fixture) : IClassFixture<
         Assert.Contains("part of a run of 7 or more below the mean", causes, StringComparison.Ordinal);
         Assert.Contains("above the upper control limit", causes, StringComparison.Ordinal);
         Assert.Contains("special cause of concern", causes, StringComparison.Ordinal);
-        Assert.Contains("XmR chart", await page.InnerTextAsync("#trend"), StringComparison.Ordinal);
+        Assert.Contains("u-chart", await page.InnerTextAsync("#trend"), StringComparison.Ordinal); // a crude rate
 
         await page.Locator("#trend-section").ScrollIntoViewIfNeededAsync();
         await viewer.ScreenshotAsync("trend");
@@ -49,16 +62,18 @@ public sealed class TrendViewerTests(DemoViewerFixture fixture) : IClassFixture<
     [ChromiumFact]
     public async Task PoolPeriods_ShowTheIndicatorsOnePublicationPoolAndCannotBeMixed()
     {
-        // ?pool=3 on an indicator published by single years is put back to single years: two windowings of the same counts
+        // ?pool=3 on the demo's admissions, published in five-year pools, is put back to 5: two windowings of the same counts
         // could be subtracted to recover a suppressed one (docs/methods.md, "Pooled periods and suppression").
         var viewer = await ViewerPage.OpenAsync(Host, $"#ind={Indicator}&area={Shifted}&pool=3");
         await viewer.WaitForViewAsync(Shifted);
-        await WaitForPoolAsync(viewer, 1);
+        await WaitForPoolAsync(viewer, 5);
         var page = viewer.Page;
-        Assert.Contains("pool=1", page.Url, StringComparison.Ordinal);
+        Assert.Contains("pool=5", page.Url, StringComparison.Ordinal);
         Assert.True(await page.IsDisabledAsync("#pool"));
-        Assert.Equal("1", await page.InputValueAsync("#pool"));
-        Assert.Equal("2023/24", (await page.InnerTextAsync("#period option:checked")).Trim());
+        Assert.Equal("5", await page.InputValueAsync("#pool"));
+        Assert.Equal("2019/20 - 2023/24", (await page.InnerTextAsync("#period option:checked")).Trim());
+        // Ten years make six pools, each a point of the trend.
+        Assert.Equal(6, await page.Locator(".trend-chart circle").CountAsync());
         Assert.DoesNotContain(viewer.Errors, e => !e.StartsWith("Failed to load resource", StringComparison.Ordinal));
     }
 }

@@ -66,6 +66,16 @@ public sealed class ViewerHost : IAsyncDisposable
         return new ViewerHost(app, playwright, browser, baseUrl);
     }
 
+    /// <summary>Adds the user's CSV as an indicator through <c>POST /api/indicators</c>, as the viewer's "Add data" does.</summary>
+    public async Task UploadAsync(string query, string csv)
+    {
+        using var http = new HttpClient();
+        using var content = new StringContent(csv, System.Text.Encoding.UTF8);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        var response = await http.PostAsync($"{BaseUrl}/api/indicators?{query}", content);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Browser.DisposeAsync();

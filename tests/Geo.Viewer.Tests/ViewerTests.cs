@@ -8,7 +8,7 @@ public sealed class ViewerTests(DemoViewerFixture fixture) : IClassFixture<DemoV
 {
     private const string Indicator = "copd-emergency-admissions";
     private const string Country = "X92000001";
-    private const string Period = "2023/24";
+    private const string Period = "2023/24"; // the API names the demo's latest five-year pool by its last year
 
     private ViewerHost Host => fixture.Host;
 
@@ -89,7 +89,7 @@ public sealed class ViewerTests(DemoViewerFixture fixture) : IClassFixture<DemoV
     [ChromiumFact]
     public async Task Panel_AreaFigures_MatchTheApi()
     {
-        var viewer = await ViewerPage.OpenAsync(Host, "#area=X54000002&pool=1");
+        var viewer = await ViewerPage.OpenAsync(Host, "#area=X54000002");
         await viewer.WaitForViewAsync("X54000002");
         var answer = await viewer.ApiAsync($"/api/indicators/{Indicator}/areas/X54000002?period={Period}");
         await AssertPanelShowsAsync(viewer, answer.GetProperty("row"));
@@ -109,7 +109,7 @@ public sealed class ViewerTests(DemoViewerFixture fixture) : IClassFixture<DemoV
     [ChromiumFact]
     public async Task Hotspots_ListMatchesApi_HoverHighlightsAndClickOpens()
     {
-        var viewer = await ViewerPage.OpenAsync(Host, "#area=X54000002&pool=1");
+        var viewer = await ViewerPage.OpenAsync(Host, "#area=X54000002");
         await viewer.WaitForViewAsync("X54000002");
         var hotspots = await viewer.ApiAsync($"/api/indicators/{Indicator}/areas/X54000002/hotspots?period={Period}&by=rate&top=10");
         var rows = hotspots.GetProperty("rows").EnumerateArray().ToList();
@@ -154,11 +154,13 @@ public sealed class ViewerTests(DemoViewerFixture fixture) : IClassFixture<DemoV
         var children = await new ViewerPage(null!, Host.BaseUrl).ApiAsync($"/api/indicators/{Indicator}/areas/X06000005/children?period=2022/23");
         var row = children.GetProperty("rows").EnumerateArray().First(r => r.GetProperty("value").ValueKind == JsonValueKind.Number);
         var code = row.GetProperty("code").GetString()!;
-        var hash = $"#ind={Indicator}&period=2022%2F23&area=X06000005&sel={code}&col=quintile&by=excess&cmp=X54000001,X54000002&pool=1";
+        // The pool ending 2022/23: the link names its last year, the selector shows the pool's label.
+        var hash = $"#ind={Indicator}&period=2022%2F23&area=X06000005&sel={code}&col=quintile&by=excess&cmp=X54000001,X54000002&pool=5";
 
         var viewer = await ViewerPage.OpenAsync(Host, hash);
         await viewer.WaitForViewAsync("X06000005", code, "quintile");
         Assert.Equal("2022/23", await viewer.Page.InputValueAsync("#period"));
+        Assert.Equal("2018/19 - 2022/23", (await viewer.Page.InnerTextAsync("#period option:checked")).Trim());
         Assert.Equal("quintile", await viewer.Page.InputValueAsync("#colouring"));
         Assert.Equal("excess", await viewer.Page.InputValueAsync("#hotspot-by"));
         Assert.Contains("quintiles", await viewer.Page.InnerTextAsync("#legend"));
@@ -285,7 +287,7 @@ public sealed class ViewerTests(DemoViewerFixture fixture) : IClassFixture<DemoV
     [ChromiumFact]
     public async Task HotspotColouring_GiStar_ColoursTheNeighbourhoodsByClassWithALegend()
     {
-        var viewer = await ViewerPage.OpenAsync(Host, "#area=X54000002&pool=1");
+        var viewer = await ViewerPage.OpenAsync(Host, "#area=X54000002");
         await viewer.WaitForViewAsync("X54000002");
         var page = viewer.Page;
 
@@ -321,7 +323,7 @@ public sealed class ViewerTests(DemoViewerFixture fixture) : IClassFixture<DemoV
         // local Moran at a place, from a link: its neighbourhoods are the children, filled by class
         var places = await viewer.ApiAsync($"/api/indicators/{Indicator}/areas/X-ICP-CENTRAL/children?period={Period}");
         var place = places.GetProperty("rows")[0].GetProperty("code").GetString()!;
-        var moran = await ViewerPage.OpenAsync(Host, $"#area={place}&col=moran&pool=1");
+        var moran = await ViewerPage.OpenAsync(Host, $"#area={place}&col=moran");
         await moran.WaitForViewAsync(place, null, "moran");
         Assert.Equal("moran", await moran.Page.InputValueAsync("#colouring"));
         Assert.Contains("high-high", await moran.Page.InnerTextAsync("#legend"));

@@ -141,6 +141,7 @@ internal static class DemoFiles
         Polarity = IndicatorTerms.Name(copd.Definition.Polarity),
         Unit = copd.Definition.Unit,
         Source = copd.Definition.Source,
+        Pool = copd.PublicationPool,
         File = new IndicatorFileSpec
         {
             Path = DemoDataset.CopdFileName,

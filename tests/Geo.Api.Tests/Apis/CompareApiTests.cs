@@ -45,7 +45,7 @@ public class CompareApiTests(DemoApiFactory factory) : IClassFixture<DemoApiFact
         var icp = geography.Get("X54000002").ChildCodes[0];
         var place = geography.Get(icp).ChildCodes[0];
 
-        var answer = await Compare($"X54000001,X54000002,{icp},{place}", DemoData.Dataset(factory).Indicator(DemoData.Indicator).Periods[0]);
+        var answer = await Compare($"X54000001,X54000002,{icp},{place}", DemoData.Engine(factory).Periods[0]);
 
         Assert.Equal(6, answer.Pairs.Count);
         Assert.Equal("not compared (nested)", answer.Pairs.Single(p => p.A == "X54000002" && p.B == icp).Status);

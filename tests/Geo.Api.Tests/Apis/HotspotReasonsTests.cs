@@ -1,8 +1,11 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using Geo.Api.Tests.Answers;
 using Geo.Tests;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Geo.Api.Tests.Apis;
 
@@ -14,13 +17,24 @@ public class HotspotReasonsTests(DemoApiFactory factory) : IClassFixture<DemoApi
     [Fact]
     public async Task GetHotspots_NoNeighbourhoodHasAValue_EmptyRowsWithTheReason()
     {
-        // Osselworth (X06000004) in the latest single period: every neighbourhood is suppressed or has too few events for a DSR
-        var answer = await factory.CreateClient().GetFromJsonAsync<RowsAnswer>(
-            $"/api/indicators/{DemoData.Indicator}/areas/X06000004/hotspots?by=rate&period=2023/24", Json);
+        // A user's indicator of 3 events in every demo neighbourhood: each is suppressed, the places are not.
+        var csv = new StringBuilder("LSOA21CD,admissions,population\n");
+        for (var i = 1; i <= 2400; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"X01{i:000000},3,1000\n");
+        }
+
+        using var server = new WebApplicationFactory<Program>();
+        var client = server.CreateClient();
+        var posted = await client.PostAsync("/api/indicators?id=three-each&name=Three%20each&area=LSOA21CD&count=admissions"
+            + "&denominator=population&valueType=crude-rate&polarity=higher-is-worse&fileName=three.csv",
+            new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"));
+        Assert.True(posted.IsSuccessStatusCode, await posted.Content.ReadAsStringAsync());
+
+        var answer = await client.GetFromJsonAsync<RowsAnswer>("/api/indicators/three-each/areas/X06000004/hotspots?by=rate", Json);
 
         Assert.Empty(answer!.Rows);
-        Assert.StartsWith("No neighbourhood inside X06000004 has a published value (", answer.Reason);
-        Assert.EndsWith(" neighbourhoods are suppressed).", answer.Reason);
+        Assert.Equal("All 143 neighbourhoods inside X06000004 are suppressed (small counts), so none can be listed; a pooled period or a larger area may show them.", answer.Reason);
     }
 
     [Fact]

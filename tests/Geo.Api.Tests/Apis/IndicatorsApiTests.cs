@@ -43,7 +43,7 @@ public class IndicatorsApiTests(DemoApiFactory factory) : IClassFixture<DemoApiF
     [Fact]
     public async Task GetAreaValue_EarlierPeriod_IsThatPeriodsRow()
     {
-        var engine = DemoData.Dataset(factory).Indicator(DemoData.Indicator);
+        var engine = DemoData.Engine(factory);
         var period = engine.Periods[0];
 
         var answer = await Get<AreaAnswer>(Base + "X54000002?period=" + Uri.EscapeDataString(period));
@@ -334,7 +334,7 @@ public class IndicatorsApiTests(DemoApiFactory factory) : IClassFixture<DemoApiF
         Assert.Equal(parameter, problem.GetProperty("parameter").GetString());
         if (parameter == "period")
         {
-            var periods = DemoData.Dataset(factory).Indicator(DemoData.Indicator).Periods;
+            var periods = DemoData.Engine(factory).Periods;
             Assert.All(periods, p => Assert.Contains(p, problem.GetProperty("detail").GetString(), StringComparison.Ordinal));
         }
     }

@@ -16,6 +16,7 @@ public sealed class SumsSystem(bool wholeCounts)
     private readonly List<string> _hiddenKeys = [];
     private readonly List<(double Lo, double Hi)> _box = [];
     private readonly List<Equation> _equations = [];
+    private readonly HashSet<string> _unpublished = new(StringComparer.Ordinal);
     private readonly List<(string Source, IReadOnlyList<(string Key, Rational Weight)> Terms, bool Cell)> _targets = [];
 
     /// <summary>A line of evidence: Σ weight × count over the terms equals <see cref="Value"/> (null when only its existence is known).</summary>
@@ -48,6 +49,16 @@ public sealed class SumsSystem(bool wholeCounts)
         _hidden[key] = _hiddenKeys.Count;
         _hiddenKeys.Add(key);
         _box.Add((lo, hi));
+    }
+
+    /// <summary>
+    /// A count that is never published, such as a single year inside published pools: hidden, and reported when determined
+    /// or pinned, except when pinned at zero, which is what a shown zero of the sums it is in already says.
+    /// </summary>
+    public void HideUnpublished(string key, double lo, double hi)
+    {
+        Hide(key, lo, hi);
+        _unpublished.Add(key);
     }
 
     /// <summary>Whether the key is a hidden count.</summary>
@@ -272,7 +283,7 @@ public sealed class SumsSystem(bool wholeCounts)
         for (var i = 0; i < lo.Length; i++)
         {
             var narrow = wholeCounts ? Math.Ceiling(lo[i] - 1e-6) >= Math.Floor(hi[i] + 1e-6) : hi[i] - lo[i] < 1;
-            if (narrow)
+            if (narrow && !(_unpublished.Contains(_hiddenKeys[i]) && hi[i] < 1 - 1e-6))
             {
                 pinned.Add((_hiddenKeys[i], lo[i], hi[i]));
             }

@@ -50,7 +50,7 @@ public class PoolingQueryTests
             + "windowings could be subtracted to recover a suppressed count (docs/methods.md, \"Pooled periods and suppression\").",
             single.Message);
         var pooled = Assert.Throws<QueryException>(() => Queries(pool: 3).AreaRow("test", "2021/22", "N1", 1));
-        Assert.StartsWith("Indicator 'test' is published in rolling pools of 3 periods only, not in pools of 1", pooled.Message,
+        Assert.StartsWith("Indicator 'test' is published in rolling pools of 3 periods only, not by single periods", pooled.Message,
             StringComparison.Ordinal);
         Assert.Throws<QueryException>(() => Queries(pool: 3).AreaRow("test", null, "N1", 5));
         // without a pool, the published one
