@@ -18,6 +18,11 @@ namespace Geo.Postgres.Tests;
 [Trait("Category", "Database")]
 public class DatabaseStopTests(ITestOutputHelper output)
 {
+    private const string Indicator = "/api/indicators/copd-emergency-admissions";
+
+    private static readonly string[] FixedPaths =
+        ["/api/areas/X92000001", $"{Indicator}/areas/X54000002/children", $"{Indicator}/areas/X06000005/hotspots?by=excess"];
+
     /// <summary>No request may take longer than this, before, during or after the outage.</summary>
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(5);
 
@@ -40,6 +45,19 @@ public class DatabaseStopTests(ITestOutputHelper output)
         await DoorServers.WaitUntilReady(client);
         var bounds = JsonDocument.Parse(await client.GetStringAsync("/tiles/neighbourhood.json")).RootElement.GetProperty("bounds")
             .EnumerateArray().Select(b => b.GetDouble()).ToArray();
+
+        // The first answers of a server publish the indicator and make its tile catalogue (seconds on a busy machine):
+        // not part of the fault.
+        foreach (var path in FixedPaths)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path)).StatusCode);
+        }
+
+        for (var z = 12; z <= 14; z++)
+        {
+            var (x, y) = TileParityTests.TileOf((bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2, z);
+            Assert.True((await client.GetAsync($"/tiles/neighbourhood/{z}/{x}/{y}.mvt")).IsSuccessStatusCode);
+        }
 
         var clock = Stopwatch.StartNew();
         var answers = new ConcurrentBag<Answer>();
@@ -88,8 +106,8 @@ public class DatabaseStopTests(ITestOutputHelper output)
         output.WriteLine(FormattableString.Invariant(
             $"{all.Count} requests by 8 clients; stop took {(down - pausing).TotalSeconds:F2} s, start {(up - resuming).TotalSeconds:F2} s"));
         output.WriteLine(FormattableString.Invariant(
-            $"before: {before.Count}, all 200 or 204: {before.All(a => a.Status is 200 or 204)}; slowest {Slowest(before)}"));
-        var firstAt = firstUnavailable is null ? "none" : FormattableString.Invariant($"{(firstUnavailable.Started - pausing).TotalSeconds:F2} s after the stop began");
+            $"before: {before.Count}, all 200 or 204: {before.All(a => a.Status is 200 or 204)}; slowest {Slowest(before)} ({before.MaxBy(a => a.Finished - a.Started)?.Path})"));
+        var firstAt = firstUnavailable is null ? "none" : FormattableString.Invariant($"{(firstUnavailable.Started - pausing).TotalSeconds:F2} s after the stop began (negative: during it)");
         output.WriteLine(FormattableString.Invariant(
             $"first 503 {firstAt}; away: {away.Count}, 503s: {away.Count(a => a.Status == 503)}; 503 latency median {Percentile(away, 50)}, p99 {Percentile(away, 99)}, slowest {Slowest(away)}"));
         var lastAt = lastUnavailable is null ? "none" : FormattableString.Invariant($"{(lastUnavailable.Started - up).TotalSeconds:F2} s after the server was up");
@@ -128,14 +146,12 @@ public class DatabaseStopTests(ITestOutputHelper output)
     private static async Task Drive(HttpClient client, double[] bounds, int worker, Stopwatch clock, ConcurrentBag<Answer> answers, CancellationToken stop)
     {
         var random = new Random(worker);
-        const string indicator = "/api/indicators/copd-emergency-admissions";
-        string[] fixedPaths = ["/api/areas/X92000001", $"{indicator}/areas/X54000002/children", $"{indicator}/areas/X06000005/hotspots?by=excess"];
         for (var i = 0; !stop.IsCancellationRequested; i++)
         {
             string path;
             if (i % 2 == 0)
             {
-                path = fixedPaths[i / 2 % fixedPaths.Length];
+                path = FixedPaths[i / 2 % FixedPaths.Length];
             }
             else
             {
