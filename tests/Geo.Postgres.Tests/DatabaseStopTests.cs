@@ -112,6 +112,8 @@ public class DatabaseStopTests(ITestOutputHelper output)
             $"first 503 {firstAt}; away: {away.Count}, 503s: {away.Count(a => a.Status == 503)}; 503 latency median {Percentile(away, 50)}, p99 {Percentile(away, 99)}, slowest {Slowest(away)}"));
         var lastAt = lastUnavailable is null ? "none" : FormattableString.Invariant($"{(lastUnavailable.Started - up).TotalSeconds:F2} s after the server was up");
         output.WriteLine($"last 503 {lastAt}; after: {after.Count}, all 200 or 204: {after.All(a => a.Status is 200 or 204)}; slowest {Slowest(after)}");
+        output.WriteLine("reasons: " + string.Join("; ", all.Where(a => a.Status == 503)
+            .Select(a => JsonDocument.Parse(a.Body).RootElement.GetProperty("detail").GetString()).Distinct()));
         output.WriteLine("statuses: " + string.Join(", ", all.GroupBy(a => a.Status).OrderBy(g => g.Key).Select(g => $"{g.Key} × {g.Count()}")));
         foreach (var odd in all.Where(a => a.Status is not (200 or 204 or 503)).Take(5))
         {
@@ -126,6 +128,11 @@ public class DatabaseStopTests(ITestOutputHelper output)
         Assert.NotEmpty(away);
         Assert.All(away, a => Assert.True(a.Status == 503 && a.Problem && a.RetryAfter,
             $"{a.Path} answered {a.Status} while the database was away: {a.Body}"));
+        // Every 503 names the database and why (away, or shutting down), never a query it refused.
+        Assert.All(all.Where(a => a.Status == 503), a => Assert.True(
+            a.Body.Contains($"127.0.0.1:{port}/geo cannot be reached", StringComparison.Ordinal)
+            || a.Body.Contains($"127.0.0.1:{port}/geo is shut down or restarting", StringComparison.Ordinal),
+            $"{a.Path}: {a.Body}"));
         Assert.NotEmpty(after);
         Assert.All(after, a => Assert.True(a.Status is 200 or 204, $"{a.Path} answered {a.Status} after the database was back: {a.Body}"));
     }
