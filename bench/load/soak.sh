@@ -67,13 +67,14 @@ main() {
   printf 'server ready in %.1f s (pid %d, %s)\n' "$(echo "$(date +%s.%N) - $started" | bc)" "$server" "$base"
 
   # The dataset's bounds (west south east north) from its neighbourhood TileJSON, for the random tiles.
-  bounds=$(curl -sf "$base/tiles/neighbourhood.json" | python3 -c 'import json, sys; print(*json.load(sys.stdin)["bounds"])')
+  bounds=$(curl -sf "$base/tiles/neighbourhood.json" | python3 -c 'import json, sys; print(*json.load(sys.stdin)["bounds"])') \
+    || fail "no bounds from /tiles/neighbourhood.json"
   # Every kind of URL of the mix once (fails early on a wrong code), which also publishes each answer's indicator-period.
   i="/api/indicators/$indicator"
   for path in "$i/areas/$system/children" "$i/areas/$place/children" "/api/areas/$place" "$i/levels/place/values" \
               "$i/areas/$place/hotspots?by=excess&top=20" "/api/compare?indicator=$indicator&areas=$system,$system2" \
               "$i/areas/$place/trend"; do
-    status=$(curl -s -o /dev/null -w '%{http_code}' "$base$path")
+    status=$(curl -s -o /dev/null -w '%{http_code}' "$base$path") || true
     [ "$status" = 200 ] || fail "GET $path answered $status before the run"
   done
 
