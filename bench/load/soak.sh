@@ -55,15 +55,15 @@ main() {
   fail() { echo "soak: FAIL: $*" >&2; grep -E ' (warn|fail|crit):' "$log" | tail -n 20 >&2 || true; exit 1; }
 
   started=$(date +%s.%N)
-  for _ in $(seq 900); do
+  for _ in $(seq 1500); do
     curl -sf "$base/api/health" >/dev/null && break
     kill -0 "$server" 2>/dev/null || { cat "$log" >&2; exit 1; }
     sleep 0.2
   done
-  curl -sf "$base/api/health" >/dev/null || fail "the server did not answer within 180 s"
+  curl -sf "$base/api/health" >/dev/null || fail "the server did not answer within 5 minutes"
   # The server simplifies every tile band in the background after start: wait, so that the load does not share the
   # cores with it and the memory series starts from a server that is ready.
-  for _ in $(seq 900); do grep -q "Tile bands of every level ready" "$log" && break; sleep 0.2; done
+  for _ in $(seq 1500); do grep -q "Tile bands of every level ready" "$log" && break; sleep 0.2; done
   printf 'server ready in %.1f s (pid %d, %s)\n' "$(echo "$(date +%s.%N) - $started" | bc)" "$server" "$base"
 
   # The dataset's bounds (west south east north) from its neighbourhood TileJSON, for the random tiles.
