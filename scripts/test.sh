@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs exactly what CI runs after it has installed the system packages (.ci/run): format check,
-# build, every test, the benchmarks' smoke mode, and a check that the tree is still clean.
+# build, every test, the benchmarks' smoke mode, a 30 s soak of the API (bench/load/soak.sh), and a check that the tree
+# is still clean.
 # Tests that need ../shared/data skip with a message when it is absent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,6 +42,12 @@ fi
 
 step "benchmarks (smoke mode)"
 dotnet run -c Release --no-build --project bench/Geo.Benchmarks -- --smoke
+
+step "soak (30 s of mixed load on the served API: no errors)"
+# England when ../shared/data/england is there, else the embedded demo; about 60-90 s with the server's start.
+england=${GEO_SHARED_DIR:-../shared}/data/england
+if [ -d "$england" ]; then soak_source=$england; else soak_source=--demo; fi
+SOAK_BUILD=0 bash bench/load/soak.sh "$soak_source" 30
 
 step "tree is clean"
 if [ -n "$(git status --porcelain 2>/dev/null)" ]; then

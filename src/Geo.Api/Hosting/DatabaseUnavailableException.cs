@@ -16,7 +16,14 @@ public sealed class DatabaseUnavailableException(string message, Exception? inne
     public static string Describe(Exception e, string database) => e switch
     {
         DatabaseUnavailableException or StoreException => e.Message,
-        PostgresException pg => $"The database {database} refused the query: {pg.MessageText} ({pg.SqlState}).",
-        _ => $"The database {database} cannot be reached: {e.Message}",
+        // Operator intervention (57P01 shut down, 57P02 crashed, 57P03 starting up) and connection failures (class 08):
+        // the server is stopping or not back yet, whatever the query.
+        PostgresException pg when pg.SqlState.StartsWith("57P", StringComparison.Ordinal)
+                                  || pg.SqlState.StartsWith("08", StringComparison.Ordinal) =>
+            $"The database {database} is shut down or restarting: {Sentence(pg.MessageText)} ({pg.SqlState}).",
+        PostgresException pg => $"The database {database} refused the query: {Sentence(pg.MessageText)} ({pg.SqlState}).",
+        _ => $"The database {database} cannot be reached: {Sentence(e.Message)}.",
     };
+
+    private static string Sentence(string text) => text.TrimEnd().TrimEnd('.');
 }
