@@ -3,7 +3,7 @@ using Geo.Core.Geography;
 using Geo.Core.Indicators;
 using Geo.Core.Inequality;
 using Geo.Model;
-using Geo.Data.Demo;
+using Geo.Demo;
 using Geo.Data.Loading;
 
 namespace Geo.Benchmarks;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Geo.Data.Demo;
+using Geo.Demo;
 using Geo.Data.Loading;
 using Geo.Spatial.Projection;
 using Geo.Tiles;

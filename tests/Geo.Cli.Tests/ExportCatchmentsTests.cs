@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Geo.Core.Catchments;
 using Geo.Model;
-using Geo.Data.Demo;
+using Geo.Demo;
 using Geo.Data.Loading;
 
 namespace Geo.Cli.Tests;

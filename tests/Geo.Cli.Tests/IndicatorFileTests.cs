@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using Geo.Data.Demo;
+using Geo.Demo;
 
 namespace Geo.Cli.Tests;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Geo.Data.Demo;
+using Geo.Demo;
 using Geo.Spatial.Projection;
 
 namespace Geo.Cli.Tests;

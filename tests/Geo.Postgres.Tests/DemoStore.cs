@@ -1,5 +1,5 @@
 using Geo.Model;
-using Geo.Data.Demo;
+using Geo.Demo;
 using Geo.Data.Loading;
 
 namespace Geo.Postgres.Tests;

@@ -1,4 +1,4 @@
-using Geo.Data.Demo;
+using Geo.Demo;
 using Geo.Data.Loading;
 using Npgsql;
 

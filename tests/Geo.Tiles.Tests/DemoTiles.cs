@@ -1,5 +1,5 @@
 using Geo.Model;
-using Geo.Data.Demo;
+using Geo.Demo;
 using Geo.Data.Loading;
 using NetTopologySuite.Features;
 using NetTopologySuite.IO.VectorTiles.Mapbox;

@@ -1,7 +1,7 @@
 using Geo.Api.Apis;
 using Geo.Model;
 using Geo.Core.Indicators;
-using Geo.Data.Loading;
+using Geo.Demo;
 using Geo.Data.Upload;
 using Geo.Postgres;
 using Geo.Query;
@@ -177,7 +177,7 @@ public sealed class DatasetHost : IDisposable
 
     private static Dataset Load(GeoOptions options, ILogger logger)
     {
-        var dataset = DatasetLoader.LoadOrDemo(options.Dataset, options.DataRoot, new LogProgress(logger), options.DemoSeed);
+        var dataset = DatasetOrDemo.Load(options.Dataset, options.DataRoot, new LogProgress(logger), options.DemoSeed);
         if (options.IndicatorFile is { Length: > 0 } file)
         {
             dataset = dataset.WithIndicator(IndicatorUpload.ReadFile(file, options.IndicatorFileOptions ?? new IndicatorUploadOptions(), dataset,

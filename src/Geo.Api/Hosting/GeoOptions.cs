@@ -12,7 +12,7 @@ public sealed class GeoOptions
     public string? DataRoot { get; set; }
 
     /// <summary>Seed of the demo dataset when no manifest is given.</summary>
-    public int DemoSeed { get; set; } = Data.Demo.DemoDataset.DefaultSeed;
+    public int DemoSeed { get; set; } = Geo.Demo.DemoDataset.DefaultSeed;
 
     /// <summary>Npgsql connection string of a PostgreSQL + PostGIS database loaded by <c>geo load</c>: when set, the
     /// server answers from it instead of files (<see cref="Dataset"/> is then ignored).</summary>

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Geo.Model;
-using Geo.Data.Loading;
+using Geo.Demo;
 
 namespace Geo.Cli.Commands;
 
@@ -40,5 +40,5 @@ internal static class CommonOptions
     }
 
     public static Dataset Load(FileInfo? manifest, DirectoryInfo? dataRoot, ConsoleProgress progress) =>
-        DatasetLoader.LoadOrDemo(manifest?.FullName, dataRoot?.FullName, progress);
+        DatasetOrDemo.Load(manifest?.FullName, dataRoot?.FullName, progress);
 }

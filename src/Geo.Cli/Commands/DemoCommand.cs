@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Geo.Data.Demo;
+using Geo.Demo;
 
 namespace Geo.Cli.Commands;
 

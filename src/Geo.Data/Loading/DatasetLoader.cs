@@ -25,20 +25,6 @@ public static class DatasetLoader
     public static Dataset Load(string manifestPath, string? dataRoot = null, IProgress<string>? progress = null) =>
         Build(ReadSource(manifestPath, dataRoot, progress), progress);
 
-    /// <summary>The dataset of <paramref name="manifestPath"/>, or the embedded synthetic demo of
-    /// <paramref name="demoSeed"/> when no manifest is given: what <c>geo serve</c> and every command open.</summary>
-    public static Dataset LoadOrDemo(string? manifestPath, string? dataRoot, IProgress<string>? progress = null,
-        int demoSeed = Demo.DemoDataset.DefaultSeed)
-    {
-        if (!string.IsNullOrWhiteSpace(manifestPath))
-        {
-            return Load(manifestPath, dataRoot, progress);
-        }
-
-        progress?.Report($"no dataset given: generating the embedded synthetic demo (seed {demoSeed})");
-        return Build(Demo.DemoDataset.Generate(demoSeed).Source, progress);
-    }
-
     /// <summary>Reads and validates every file the manifest names, without building anything.</summary>
     public static DatasetSource ReadSource(string manifestPath, string? dataRoot = null, IProgress<string>? progress = null)
     {

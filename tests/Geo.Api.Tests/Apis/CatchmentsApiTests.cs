@@ -6,7 +6,7 @@ using Geo.Api.Apis;
 using Geo.Api.Tests.Answers;
 using Geo.Core.Catchments;
 using Geo.Core.Geography;
-using Geo.Data.Demo;
+using Geo.Demo;
 using Geo.Spatial.Projection;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;

@@ -1,6 +1,6 @@
 using Geo.Core.Geography;
 using Geo.Core.Indicators.Suppression;
-using Geo.Data.Demo;
+using Geo.Demo;
 using Geo.Data.Loading;
 using Geo.Model;
 using Geo.Tests;

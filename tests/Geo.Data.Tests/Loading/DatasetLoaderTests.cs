@@ -1,6 +1,6 @@
 using Geo.Core.Geography;
 using Geo.Core.Sources;
-using Geo.Data.Demo;
+using Geo.Demo;
 using Geo.Data.Loading;
 using Geo.Tests;
 

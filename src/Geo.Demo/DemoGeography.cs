@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Geo.Data.Demo;
+namespace Geo.Demo;
 
 /// <summary>
 /// The demo's hierarchy, drawn on its cells: places grown from the towns across the land, systems and

@@ -1,4 +1,4 @@
-namespace Geo.Data.Demo;
+namespace Geo.Demo;
 
 /// <summary>
 /// Synthetic COPD emergency admissions: Poisson counts from age-specific annual rates like England's,

@@ -1,11 +1,10 @@
 using Geo.Core.Geography;
 using Geo.Core.Reports;
 using Geo.Core.Sources;
-using Geo.Data.Demo;
 using NetTopologySuite.Coverage;
 using NetTopologySuite.Geometries;
 
-namespace Geo.Data.Tests.Demo;
+namespace Geo.Demo.Tests;
 
 public sealed class DemoDatasetTests
 {

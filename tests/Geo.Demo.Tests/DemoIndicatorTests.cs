@@ -1,13 +1,11 @@
 using Geo.Core.Indicators;
 using Geo.Core.Sources;
-using Geo.Data.Demo;
 using Geo.Data.Loading;
-using Geo.Data.Tests.Demo;
 
-namespace Geo.Data.Tests.Indicators;
+namespace Geo.Demo.Tests;
 
 /// <summary>The demo's COPD admissions: written as files, they read back through the importer as generated.</summary>
-public sealed partial class IndicatorReaderTests
+public sealed class DemoIndicatorTests
 {
     [Fact]
     public void Load_DemoWrittenAsFiles_GivesTheSameCopdRecordsAsTheGeneratedDemo()

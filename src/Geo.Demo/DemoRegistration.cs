@@ -1,4 +1,4 @@
-namespace Geo.Data.Demo;
+namespace Geo.Demo;
 
 /// <summary>One synthetic row of the demo's flow table: patients of one neighbourhood registered at one practice.
 /// Fictional, like everything in the demo.</summary>

@@ -1,4 +1,4 @@
-namespace Geo.Data.Demo;
+namespace Geo.Demo;
 
 /// <summary>
 /// <c>exp</c> and <c>log</c> from additions, multiplications and divisions only, so that the synthetic

@@ -2,22 +2,20 @@ using System.Security.Cryptography;
 using System.Text;
 using Geo.Core.Catchments;
 using Geo.Core.Sources;
-using Geo.Data.Demo;
 using Geo.Data.Loading;
-using Geo.Data.Tests.Import;
 
-namespace Geo.Data.Tests.Demo;
+namespace Geo.Demo.Tests;
 
 public sealed class DemoPracticesTests : IDisposable
 {
     /// <summary>The default demo's registrations, pinned like the rest of the demo (see DemoDatasetTests).</summary>
     private const string PinnedFingerprint = "ac50c5f9f77b8d4b7fc7ebfcf02201be7e474fef1332215b14fbad953c2b96f3";
 
-    private readonly TempFolder _folder = new();
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("geo-demo-practices-");
 
     private static DemoData Data => DemoSample.Default;
 
-    public void Dispose() => _folder.Dispose();
+    public void Dispose() => _folder.Delete(recursive: true);
 
     [Fact]
     public void Generate_Registrations_FortyFictionalPracticesRegisterEveryNeighbourhood()
@@ -82,6 +80,11 @@ public sealed class DemoPracticesTests : IDisposable
 
         var e = Assert.Throws<GeoDataException>(() => DatasetLoader.Load(path));
 
-        ImportFixtures.AssertNames(e, file, 6, "Patient");
+        Assert.Equal(file, e.File);
+        Assert.Equal(6, e.Line);
+        Assert.Equal("Patient", e.Field);
+        Assert.Contains(file, e.Message, StringComparison.Ordinal);
+        Assert.Contains("line 6", e.Message, StringComparison.Ordinal);
+        Assert.Contains("'Patient'", e.Message, StringComparison.Ordinal);
     }
 }

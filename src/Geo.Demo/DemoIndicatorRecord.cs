@@ -1,6 +1,6 @@
 using Geo.Core.Sources;
 
-namespace Geo.Data.Demo;
+namespace Geo.Demo;
 
 /// <summary>One synthetic count of the demo's indicator: a neighbourhood's admissions in one period and age
 /// band. Fictional, like everything in the demo.</summary>

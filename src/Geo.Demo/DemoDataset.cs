@@ -2,7 +2,7 @@ using Geo.Core.Indicators;
 using Geo.Core.Sources;
 using Geo.Core.Statistics;
 
-namespace Geo.Data.Demo;
+namespace Geo.Demo;
 
 /// <summary>
 /// The embedded demo: a synthetic dataset that looks and behaves like real data, so the tool starts

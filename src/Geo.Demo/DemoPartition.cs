@@ -1,4 +1,4 @@
-namespace Geo.Data.Demo;
+namespace Geo.Demo;
 
 /// <summary>
 /// Splits a graph of areas into contiguous groups: the demo's places from its cells, systems and ICPs

@@ -2,7 +2,7 @@ using NetTopologySuite.Algorithm;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Triangulate;
 
-namespace Geo.Data.Demo;
+namespace Geo.Demo;
 
 /// <summary>
 /// The demo's neighbourhood polygons: a clean coverage in British National Grid metres. Sites are thrown

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Geo.Data.Demo;
+namespace Geo.Demo;
 
 /// <summary>
 /// The fictional land of the demo, in British National Grid metres: an irregular region inside a box

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Geo.Core.Sources;
 
-namespace Geo.Data.Demo;
+namespace Geo.Demo;
 
 /// <summary>
 /// The demo's synthetic GP practices and their registrations, so that the demo serves catchments: a few dozen

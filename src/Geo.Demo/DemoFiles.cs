@@ -11,7 +11,7 @@ using Geo.Data.Manifest;
 using NetTopologySuite.Features;
 using NetTopologySuite.IO.Converters;
 
-namespace Geo.Data.Demo;
+namespace Geo.Demo;
 
 /// <summary>
 /// Writes the demo as the files people have, with the headers of the real ones (ONS lookups, Census

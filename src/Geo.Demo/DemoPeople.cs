@@ -1,6 +1,6 @@
 using Geo.Core.Sources;
 
-namespace Geo.Data.Demo;
+namespace Geo.Demo;
 
 /// <summary>
 /// Synthetic deprivation and population for the demo's neighbourhoods. Deprivation follows a smooth

@@ -1,4 +1,4 @@
-namespace Geo.Data.Demo;
+namespace Geo.Demo;
 
 /// <summary>A fictional town of the demo: its centre in British National Grid metres and its size, 0 (a market
 /// town) to 1 (the city). Each town becomes the core of one place.</summary>

@@ -1,4 +1,4 @@
-namespace Geo.Data.Demo;
+namespace Geo.Demo;
 
 /// <summary>
 /// xoshiro256** seeded through SplitMix64: a small generator whose algorithm is fixed here, unlike

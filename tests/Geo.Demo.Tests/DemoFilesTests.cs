@@ -3,14 +3,13 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using CsvHelper;
 using Geo.Core.Sources;
-using Geo.Data.Demo;
 using Geo.Data.Import;
 using Geo.Data.Manifest;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
 
-namespace Geo.Data.Tests.Demo;
+namespace Geo.Demo.Tests;
 
 /// <summary>What <see cref="DemoDataset.WriteFiles"/> writes: files that parse, and read back to the same data.</summary>
 public sealed class DemoFilesTests : IDisposable

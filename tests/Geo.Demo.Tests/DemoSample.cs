@@ -1,10 +1,9 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
-using Geo.Data.Demo;
 using NetTopologySuite.Geometries;
 
-namespace Geo.Data.Tests.Demo;
+namespace Geo.Demo.Tests;
 
 /// <summary>The default demo, generated once for the tests that only read it, and helpers to inspect it.</summary>
 internal static class DemoSample

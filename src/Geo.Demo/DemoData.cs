@@ -1,6 +1,6 @@
 using Geo.Core.Sources;
 
-namespace Geo.Data.Demo;
+namespace Geo.Demo;
 
 /// <summary>
 /// The embedded demo dataset: fictional places, neighbourhoods and figures made by

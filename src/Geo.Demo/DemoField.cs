@@ -1,4 +1,4 @@
-namespace Geo.Data.Demo;
+namespace Geo.Demo;
 
 /// <summary>
 /// A smooth random surface over British National Grid metres: a sum of Gaussian bumps. The demo uses such

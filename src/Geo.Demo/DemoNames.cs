@@ -1,4 +1,4 @@
-namespace Geo.Data.Demo;
+namespace Geo.Demo;
 
 /// <summary>
 /// Made-up English-sounding place names: an invented stem and a common ending ("Quarnby", "Vaskdale").

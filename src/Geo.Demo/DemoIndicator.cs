@@ -1,4 +1,4 @@
-namespace Geo.Data.Demo;
+namespace Geo.Demo;
 
 /// <summary>
 /// What the demo's indicator is: its id, name, periods and what its counts count. The counts themselves
