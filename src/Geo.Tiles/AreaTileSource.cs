@@ -105,13 +105,9 @@ public sealed class AreaTileSource : ITileSource
             throw new ArgumentOutOfRangeException(nameof(tile), tile, $"Tile {tile} is outside zooms 0-{Info.MaxZoom} or the grid.");
         }
 
-        var band = Band(tile.Z);
-        var margin = tile.Size * TileSettings.Buffer / TileSettings.Extent;
-        var minX = tile.MinX;
-        var maxY = tile.MaxY;
         var work = _workspace ??= new TileWorkspace();
         var hits = work.Hits;
-        band.Query(new Envelope(minX - margin, minX + tile.Size + margin, maxY - tile.Size - margin, maxY + margin), hits);
+        Query(tile, hits);
 
         var encoder = work.Encoder;
         encoder.SetTile(tile);
@@ -130,6 +126,29 @@ public sealed class AreaTileSource : ITileSource
         var bytes = layer.ToTile();
         hits.Clear();
         return bytes;
+    }
+
+    /// <summary>
+    /// Each feature of <paramref name="tile"/> with its geometry clipped, rounded and encoded as MVT commands, exactly as
+    /// <see cref="GetTile"/> writes it: what the encoder benchmark hands to both encoders, so that only encoding differs.
+    /// </summary>
+    internal List<(AreaFeature Feature, uint[] Commands)> Commands(TileCoordinate tile)
+    {
+        var hits = new List<PreparedArea>();
+        Query(tile, hits);
+        var encoder = new PolygonEncoder();
+        encoder.SetTile(tile);
+        var features = new List<(AreaFeature, uint[])>();
+        foreach (var area in hits)
+        {
+            var commands = encoder.Encode(area);
+            if (!commands.IsEmpty)
+            {
+                features.Add((area.Feature, commands.ToArray()));
+            }
+        }
+
+        return features;
     }
 
     /// <summary>The WGS84 [west, south, east, north] bounds of a British National Grid geometry.</summary>
@@ -168,6 +187,15 @@ public sealed class AreaTileSource : ITileSource
         }
 
         return factory.CreateLinearRing(coordinates);
+    }
+
+    /// <summary>The areas of the tile's band whose envelope meets the tile grown by its buffer, in id order.</summary>
+    private void Query(TileCoordinate tile, List<PreparedArea> hits)
+    {
+        var margin = tile.Size * TileSettings.Buffer / TileSettings.Extent;
+        var minX = tile.MinX;
+        var maxY = tile.MaxY;
+        Band(tile.Z).Query(new Envelope(minX - margin, minX + tile.Size + margin, maxY - tile.Size - margin, maxY + margin), hits);
     }
 
     private ZoomBand Band(int z) => _bands[TileSettings.Band(Math.Min(z, Info.MaxZoom))].Value;
