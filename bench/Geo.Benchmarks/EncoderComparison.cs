@@ -21,7 +21,7 @@ namespace Geo.Benchmarks;
 /// </summary>
 internal static class EncoderComparison
 {
-    private static readonly int[] DefaultZooms = [6, 8, 10, 12, 14];
+    private static readonly int[] DefaultZooms = [8, 10, 12, 14];
 
     public static int Run(BenchArguments args)
     {
@@ -144,7 +144,7 @@ internal static class EncoderComparison
             }
 
             var attributes = new AttributesTable();
-            foreach (var (key, value) in feature.Properties)
+            foreach (var (key, value) in feature.TileProperties)
             {
                 attributes.Add(key, value);
             }
@@ -261,7 +261,7 @@ internal static class EncoderComparison
                 var commands = _encoder.Encode(area);
                 if (!commands.IsEmpty)
                 {
-                    _layer.AddPolygon(area.Feature.Id, area.Feature.Properties, commands);
+                    _layer.AddPolygon(area.Feature.Id, area.Feature.TileProperties, commands);
                 }
             }
 
