@@ -66,4 +66,17 @@ public class TileCatalogTests
         Assert.Equal(8, json.MinZoom);
         Assert.Equal(8, Assert.Single(json.VectorLayers).MinZoom);
     }
+
+    [Fact]
+    public void IsReady_AfterPrepare_NotBefore()
+    {
+        var catalog = new TileCatalog(DemoTiles.Dataset, 0);
+        var before = catalog.IsReady;
+
+        catalog.Prepare();
+
+        Assert.False(before);
+        Assert.True(catalog.IsReady);
+        Assert.All(catalog.Sources, s => Assert.True(s.IsPrepared, s.Info.Id));
+    }
 }
