@@ -59,12 +59,13 @@ public class TileCatalogTests
     }
 
     [Fact]
-    public void TileJson_Neighbourhood_StartsAtZoom8()
+    public void TileJson_Neighbourhood_StartsAtZoom8WithItsCentreThere()
     {
         var json = TileJson.For(DemoTiles.Catalog.Find("neighbourhood")!, "http://x/tiles/neighbourhood/{z}/{x}/{y}.mvt?v=1", "1");
 
         Assert.Equal(8, json.MinZoom);
         Assert.Equal(8, Assert.Single(json.VectorLayers).MinZoom);
+        Assert.Equal(8, json.Center[2]);
     }
 
     [Fact]
