@@ -36,6 +36,11 @@ internal sealed class BenchArguments
 
     public string? Optional(string name) => _values.GetValueOrDefault(name);
 
+    /// <summary>The dataset of <c>--dataset M [--data-root D]</c>, or the demo without <c>--dataset</c>.</summary>
+    public Geo.Model.Dataset Dataset() => Optional("dataset") is { } manifest
+        ? Geo.Data.Loading.DatasetLoader.Load(manifest, Optional("data-root"))
+        : Geo.Data.Loading.DatasetLoader.Build(Geo.Demo.DemoDataset.Generate().Source);
+
     public int Int(string name, int fallback) =>
         _values.TryGetValue(name, out var value) && value is not null ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 }

@@ -7,6 +7,8 @@ using Geo.Benchmarks;
 //   aggregate [--dataset M --data-root D] [--periods 10] [--runs 5]   (default: the demo)
 //   inequality [--dataset M --data-root D] [--indicator ID] [--runs 5]   Gi* over every neighbourhood; profiles of every system and place
 //   catchments [--dataset M --data-root D] [--indicator ID] [--runs 5]   flows → catchments, boundaries and indicator rows of every provider
+//   tilesizes [--dataset M --data-root D] [--level L] [--exhaustive 12] [--keep 8] [--runs 5]   the largest tile of each level and zoom
+//   encoders [--dataset M --data-root D] [--level L] [--zooms 8,10,12,14] [--runs 7]   own MVT encoder vs NetTopologySuite.IO.VectorTiles.Mapbox
 //   micro    [BenchmarkDotNet arguments, e.g. --filter *PointIndex*]
 //   --smoke  every measurement once on tiny generated data (CI)
 try
@@ -18,6 +20,8 @@ try
         ["compare", .. var rest] => AnswerComparison.Run(BenchArguments.Parse(rest)),
         ["aggregate", .. var rest] => AggregationMeasurement.Run(BenchArguments.Parse(rest)),
         ["tiles", .. var rest] => TileMeasurement.Run(BenchArguments.Parse(rest)),
+        ["tilesizes", .. var rest] => TileSizeMeasurement.Run(BenchArguments.Parse(rest)),
+        ["encoders", .. var rest] => EncoderComparison.Run(BenchArguments.Parse(rest)),
         ["inequality", .. var rest] => InequalityMeasurement.Run(BenchArguments.Parse(rest)),
         ["catchments", .. var rest] => CatchmentMeasurement.Run(BenchArguments.Parse(rest)),
         ["micro", .. var rest] => BenchmarkSwitcher.FromAssembly(typeof(PointIndexBenchmarks).Assembly).Run(rest).Any() ? 0 : 1,
@@ -40,6 +44,8 @@ static int Usage()
                Geo.Benchmarks aggregate [--dataset M --data-root D] [--periods N] [--runs N]
                Geo.Benchmarks inequality [--dataset M --data-root D] [--indicator ID] [--runs N]
                Geo.Benchmarks catchments [--dataset M --data-root D] [--indicator ID] [--runs N]
+               Geo.Benchmarks tilesizes [--dataset M --data-root D] [--level L] [--exhaustive Z] [--keep N] [--runs N]
+               Geo.Benchmarks encoders [--dataset M --data-root D] [--level L] [--zooms 8,10,12,14] [--runs N]
                Geo.Benchmarks micro [BenchmarkDotNet arguments]
                Geo.Benchmarks --smoke
         """);

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Geo.Demo;
-using Geo.Data.Loading;
 using Geo.Spatial.Projection;
 using Geo.Tiles;
 
@@ -21,7 +19,7 @@ internal static class TileMeasurement
         [new(3, 3, 2), new(5, 15, 10), new(7, 63, 40), new(8, 127, 81), new(10, 508, 324)];
 
     /// <summary>Towns (lon, lat) whose tile is cut at every zoom: dense cities and rural edges.</summary>
-    private static readonly (string Name, double Lon, double Lat)[] Towns =
+    internal static readonly (string Name, double Lon, double Lat)[] Towns =
     [
         ("London", -0.118, 51.509), ("Birmingham", -1.898, 52.486), ("Manchester", -2.244, 53.483),
         ("Leeds", -1.549, 53.801), ("Middlesbrough", -1.235, 54.576), ("Bristol", -2.588, 51.455),
@@ -30,11 +28,8 @@ internal static class TileMeasurement
 
     public static int Run(BenchArguments args)
     {
-        var manifest = args.Optional("dataset");
         var clock = Stopwatch.StartNew();
-        var dataset = manifest is null
-            ? DatasetLoader.Build(DemoDataset.Generate().Source)
-            : DatasetLoader.Load(manifest, args.Optional("data-root"));
+        var dataset = args.Dataset();
         var runs = args.Int("runs", 5);
         var maxZoom = args.Int("maxzoom", TileSettings.MaxZoom);
         var catalog = new TileCatalog(dataset, 0, maxZoom);
@@ -102,7 +97,7 @@ internal static class TileMeasurement
         return 0;
     }
 
-    private static TileCoordinate TileAt(double lon, double lat, int z)
+    internal static TileCoordinate TileAt(double lon, double lat, int z)
     {
         var (x, y) = WebMercator.FromWgs84(lon, lat);
         var size = 2 * TileCoordinate.WorldHalf / (1L << z);

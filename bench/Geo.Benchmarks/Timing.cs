@@ -11,6 +11,21 @@ internal static class Timing
         var clock = Stopwatch.StartNew();
         step();
         var warm = clock.Elapsed.TotalMilliseconds;
+        var times = Runs(runs, step, warmUp: false);
+        Console.WriteLine($"{name}: median {Median(times):F1} ms (runs {string.Join(" ", times.Select(t => t.ToString("F1")))}; best {times.Min():F1}; first, cold {warm:F1})");
+        return times;
+    }
+
+    /// <summary>Runs <paramref name="step"/> once to warm up (unless told not to), then <paramref name="runs"/> times,
+    /// collecting garbage before each; returns the times in ms.</summary>
+    public static List<double> Runs(int runs, Action step, bool warmUp = true)
+    {
+        if (warmUp)
+        {
+            step();
+        }
+
+        var clock = new Stopwatch();
         var times = new List<double>(runs);
         for (var run = 0; run < runs; run++)
         {
@@ -21,7 +36,6 @@ internal static class Timing
             times.Add(clock.Elapsed.TotalMilliseconds);
         }
 
-        Console.WriteLine($"{name}: median {Median(times):F1} ms (runs {string.Join(" ", times.Select(t => t.ToString("F1")))}; best {times.Min():F1}; first, cold {warm:F1})");
         return times;
     }
 

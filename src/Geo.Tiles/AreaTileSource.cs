@@ -6,15 +6,16 @@ using NetTopologySuite.Geometries;
 namespace Geo.Tiles;
 
 /// <summary>
-/// The tiles of one level of a dataset's geography: one layer named after the level, one polygon feature
-/// per area with properties <c>code</c>, <c>name</c>, <c>parent</c> (below the country) and <c>partial</c>
-/// (places), and as feature id the area's index in its level's code order (stable for the dataset; viewers
-/// should still key on <c>code</c>, e.g. MapLibre's <c>promoteId</c>).
+/// The tiles of one level of a dataset's geography from the level's first zoom (<see cref="TileSettings.MinZoom"/>):
+/// one layer named after the level, one polygon feature per area with properties <c>code</c> and <c>parent</c> (below
+/// the country), what the viewer filters and joins on (names and the rest come from the API), and as feature id the
+/// area's index in its level's code order (stable for the dataset; viewers should still key on <c>code</c>, e.g.
+/// MapLibre's <c>promoteId</c>).
 /// </summary>
 /// <remarks>
-/// Each zoom band's simplified, projected polygons are built on the first request for a tile in that band
-/// and kept (see <see cref="TileSettings"/>). Thread-safe: bands are built once under <see cref="Lazy{T}"/>,
-/// then only read; each tile is cut with its own buffers.
+/// Each zoom band's simplified, projected polygons are built by <see cref="Prepare"/> (a server does every band in the
+/// background at start) or else on the first request for a tile in that band, and kept (see <see cref="TileSettings"/>).
+/// Thread-safe: bands are built once under <see cref="Lazy{T}"/>, then only read; each tile is cut with its own buffers.
 /// </remarks>
 public sealed class AreaTileSource : ITileSource
 {
@@ -38,7 +39,7 @@ public sealed class AreaTileSource : ITileSource
         {
             if (dataset.Boundaries.TryGetValue(areas[i].Code, out var boundary) && !boundary.IsEmpty)
             {
-                features.Add(new AreaFeature((ulong)i, Properties(areas[i])));
+                features.Add(new AreaFeature((ulong)i, Properties(areas[i]), TileProperties(areas[i])));
                 shapes.Add(boundary);
             }
         }
@@ -50,23 +51,19 @@ public sealed class AreaTileSource : ITileSource
         var fields = new Dictionary<string, string>
         {
             ["code"] = "Area code (join indicator values on this; MapLibre promoteId)",
-            ["name"] = "Area name",
         };
         if (level != Level.Country)
         {
             fields["parent"] = "Code of the area one level up";
         }
 
-        if (level == Level.Place)
-        {
-            fields["partial"] = "True when the place holds only the part of its district inside this system";
-        }
-
+        MinZoom = Math.Min(TileSettings.MinZoom(level), maxZoom);
         Info = new TileSourceInfo(
             level.ToName(),
             $"{level.ToName()} boundaries of {dataset.Name} ({dataset.BoundaryVintage}). Feature id: the area's index "
-                + "in its level's code order, stable for this data version; use the code property as the key.",
-            0,
+                + "in its level's code order, stable for this data version; use the code property as the key. Names and "
+                + "figures: /api/areas/{code} or OGC API - Features (/ogc).",
+            MinZoom,
             maxZoom,
             bounds,
             fields);
@@ -74,23 +71,41 @@ public sealed class AreaTileSource : ITileSource
 
     public Level Level { get; }
 
+    /// <summary>The first zoom this level's tiles are cut at; below it a tile is empty and no band is built.</summary>
+    public int MinZoom { get; }
+
+    /// <summary>True once every zoom band from <see cref="MinZoom"/> up is built: no tile waits for simplification.</summary>
+    public bool IsPrepared => _bands.Skip(TileSettings.Band(MinZoom)).All(b => b.IsValueCreated);
+
     public TileSourceInfo Info { get; }
 
     /// <summary>Builds the polygons of the band that serves zoom <paramref name="z"/> now, if not built yet
     /// (to warm a server, or to time it apart from tile cutting).</summary>
-    public void Prepare(int z) => _ = Band(z);
+    public void Prepare(int z)
+    {
+        if (z >= MinZoom)
+        {
+            _ = Band(z);
+        }
+    }
 
     /// <summary>The number of zoom bands: band b serves zoom b, the last band every zoom from its own up.</summary>
     public int BandCount => _bands.Length;
 
     /// <summary>
     /// The features tiles of <paramref name="band"/> can show, exactly as this source encodes them (simplified,
-    /// Web Mercator, areas below a quarter pixel at the band's first zoom left out), in id order.
+    /// Web Mercator, areas below a quarter pixel at the band's first zoom left out), in id order; none for a band below
+    /// <see cref="MinZoom"/>, whose tiles are empty.
     /// </summary>
     public IEnumerable<TileFeature> BandFeatures(int band)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(band);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(band, _bands.Length);
+        if (band < TileSettings.Band(MinZoom))
+        {
+            yield break;
+        }
+
         var factory = new GeometryFactory(new PrecisionModel(), 3857);
         foreach (var area in _bands[band].Value.Indexed)
         {
@@ -105,13 +120,14 @@ public sealed class AreaTileSource : ITileSource
             throw new ArgumentOutOfRangeException(nameof(tile), tile, $"Tile {tile} is outside zooms 0-{Info.MaxZoom} or the grid.");
         }
 
-        var band = Band(tile.Z);
-        var margin = tile.Size * TileSettings.Buffer / TileSettings.Extent;
-        var minX = tile.MinX;
-        var maxY = tile.MaxY;
+        if (tile.Z < MinZoom)
+        {
+            return [];
+        }
+
         var work = _workspace ??= new TileWorkspace();
         var hits = work.Hits;
-        band.Query(new Envelope(minX - margin, minX + tile.Size + margin, maxY - tile.Size - margin, maxY + margin), hits);
+        Query(tile, hits);
 
         var encoder = work.Encoder;
         encoder.SetTile(tile);
@@ -123,13 +139,40 @@ public sealed class AreaTileSource : ITileSource
             var commands = encoder.Encode(area);
             if (!commands.IsEmpty)
             {
-                layer.AddPolygon(area.Feature.Id, area.Feature.Properties, commands);
+                layer.AddPolygon(area.Feature.Id, area.Feature.TileProperties, commands);
             }
         }
 
         var bytes = layer.ToTile();
         hits.Clear();
         return bytes;
+    }
+
+    /// <summary>
+    /// Each feature of <paramref name="tile"/> with its geometry clipped, rounded and encoded as MVT commands, exactly as
+    /// <see cref="GetTile"/> writes it: what the encoder benchmark hands to both encoders, so that only encoding differs.
+    /// </summary>
+    internal List<(AreaFeature Feature, uint[] Commands)> Commands(TileCoordinate tile)
+    {
+        var hits = new List<PreparedArea>();
+        if (tile.Z >= MinZoom)
+        {
+            Query(tile, hits);
+        }
+
+        var encoder = new PolygonEncoder();
+        encoder.SetTile(tile);
+        var features = new List<(AreaFeature, uint[])>();
+        foreach (var area in hits)
+        {
+            var commands = encoder.Encode(area);
+            if (!commands.IsEmpty)
+            {
+                features.Add((area.Feature, commands.ToArray()));
+            }
+        }
+
+        return features;
     }
 
     /// <summary>The WGS84 [west, south, east, north] bounds of a British National Grid geometry.</summary>
@@ -170,7 +213,20 @@ public sealed class AreaTileSource : ITileSource
         return factory.CreateLinearRing(coordinates);
     }
 
+    /// <summary>The areas of the tile's band whose envelope meets the tile grown by its buffer, in id order.</summary>
+    private void Query(TileCoordinate tile, List<PreparedArea> hits)
+    {
+        var margin = tile.Size * TileSettings.Buffer / TileSettings.Extent;
+        var minX = tile.MinX;
+        var maxY = tile.MaxY;
+        Band(tile.Z).Query(new Envelope(minX - margin, minX + tile.Size + margin, maxY - tile.Size - margin, maxY + margin), hits);
+    }
+
     private ZoomBand Band(int z) => _bands[TileSettings.Band(Math.Min(z, Info.MaxZoom))].Value;
+
+    private static List<KeyValuePair<string, object>> TileProperties(Area area) => area.ParentCode is null
+        ? [new("code", area.Code)]
+        : [new("code", area.Code), new("parent", area.ParentCode)];
 
     private static List<KeyValuePair<string, object>> Properties(Area area)
     {

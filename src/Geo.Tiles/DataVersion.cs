@@ -15,7 +15,7 @@ namespace Geo.Tiles;
 public static class DataVersion
 {
     /// <summary>Changes whenever what this code puts in a tile changes.</summary>
-    private const string EncodingVersion = "geo-tiles-1";
+    private const string EncodingVersion = "geo-tiles-2";
 
     /// <summary>16 lower-case hex digits.</summary>
     public static string Compute(Dataset dataset)

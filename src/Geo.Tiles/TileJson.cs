@@ -36,7 +36,8 @@ public sealed record TileJson(
             info.MinZoom,
             info.MaxZoom,
             b,
-            [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2, Math.Min(6, info.MaxZoom)],
+            // TileJSON 3.0.0: the centre's zoom lies between minzoom and maxzoom
+            [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2, Math.Clamp(6, info.MinZoom, info.MaxZoom)],
             [new TileJsonLayer(info.Id, info.Description, info.MinZoom, info.MaxZoom, info.Fields)]);
     }
 }

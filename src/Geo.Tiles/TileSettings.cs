@@ -1,3 +1,5 @@
+using Geo.Core.Geography;
+
 namespace Geo.Tiles;
 
 /// <summary>
@@ -26,6 +28,9 @@ public static class TileSettings
     /// and drawing them would only blur the map and swell the tile.</summary>
     public const int MinRingArea = 16;
 
+    /// <summary>The first zoom neighbourhood tiles are cut at: where they are legible (see <see cref="MinZoom"/>).</summary>
+    public const int NeighbourhoodMinZoom = 8;
+
     /// <summary>The highest zoom served.</summary>
     public const int MaxZoom = 14;
 
@@ -34,6 +39,11 @@ public static class TileSettings
 
     /// <summary>The first zoom whose tiles use the polygons unsimplified.</summary>
     public static readonly int FullDetailZoom = FirstZoomBelow(1.0);
+
+    /// <summary>The first zoom of a level's tiles (its TileJSON <c>minzoom</c>, and the viewer's layers'): 0, but
+    /// <see cref="NeighbourhoodMinZoom"/> for neighbourhoods, below which their tiles would be large and a city's
+    /// neighbourhoods a few pixels each; the viewer shows their parents there.</summary>
+    public static int MinZoom(Level level) => level == Level.Neighbourhood ? NeighbourhoodMinZoom : 0;
 
     /// <summary>British National Grid metres of simplification for tiles of zoom <paramref name="z"/>: half a
     /// tile unit on the ground, or 0 (none) from <see cref="FullDetailZoom"/>.</summary>

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using Geo.Data.Demo;
+using Geo.Demo;
 using Geo.Data.Loading;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Xunit.Abstractions;

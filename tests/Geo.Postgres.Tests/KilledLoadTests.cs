@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using Geo.Data.Demo;
+using Geo.Demo;
 using Geo.Data.Loading;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;

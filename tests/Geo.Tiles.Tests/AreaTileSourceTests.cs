@@ -10,7 +10,7 @@ namespace Geo.Tiles.Tests;
 public class AreaTileSourceTests
 {
     [Fact]
-    public void GetTile_Z0System_HoldsEverySystemWithCodeNameParentAndId()
+    public void GetTile_Z0System_HoldsEverySystemWithCodeParentAndId()
     {
         var tile = new TileCoordinate(0, 0, 0);
         var systems = DemoTiles.Dataset.Geography.AtLevel(Level.System);
@@ -23,10 +23,39 @@ public class AreaTileSourceTests
             var code = (string)feature.Attributes["code"];
             var index = systems.Select(s => s.Code).ToList().IndexOf(code);
             Assert.True(index >= 0, code);
-            Assert.Equal(systems[index].Name, feature.Attributes["name"]);
             Assert.Equal(DemoTiles.Dataset.Geography.Root.Code, feature.Attributes["parent"]);
             Assert.Equal((ulong)index, Convert.ToUInt64(feature.Attributes["id"], System.Globalization.CultureInfo.InvariantCulture));
         }
+    }
+
+    [Theory]
+    [InlineData("country", 0, new[] { "code" })]
+    [InlineData("system", 5, new[] { "code", "parent" })]
+    [InlineData("place", 7, new[] { "code", "parent" })]
+    [InlineData("neighbourhood", 10, new[] { "code", "parent" })]
+    public void GetTile_Features_CarryOnlyWhatTheViewerReads(string level, int z, string[] expected)
+    {
+        var centre = DemoTiles.Dataset.Boundaries[DemoTiles.Dataset.Geography.Root.Code].InteriorPoint;
+        var (lon, lat) = BritishNationalGrid.ToWgs84(centre.X, centre.Y);
+        var tile = DemoTiles.TileAt(lon, lat, z);
+
+        var features = DemoTiles.Decode(DemoTiles.Source(level).GetTile(tile), tile, level);
+
+        Assert.NotEmpty(features);
+        // the reader adds the feature id as "id"; web/src reads only code (promoteId) and parent (filters)
+        Assert.All(features, f => Assert.Equal(expected, f.Attributes.GetNames().Where(n => n != "id").Order(StringComparer.Ordinal)));
+    }
+
+    [Fact]
+    public void GetTile_NeighbourhoodBelowItsFirstZoom_IsEmpty()
+    {
+        var centre = DemoTiles.Dataset.Boundaries[DemoTiles.Dataset.Geography.Root.Code].InteriorPoint;
+        var (lon, lat) = BritishNationalGrid.ToWgs84(centre.X, centre.Y);
+        var source = DemoTiles.Source("neighbourhood");
+
+        Assert.Empty(source.GetTile(DemoTiles.TileAt(lon, lat, source.MinZoom - 1)));
+        Assert.NotEmpty(source.GetTile(DemoTiles.TileAt(lon, lat, source.MinZoom)));
+        Assert.Empty(source.BandFeatures(source.MinZoom - 1));
     }
 
     [Fact]
@@ -42,19 +71,6 @@ public class AreaTileSourceTests
         Assert.Equal(4096u, layer.Extent);
         Assert.All(layer.Features, f => Assert.Equal(MapboxTile.GeomType.Polygon, f.Type));
         Assert.Equal(layer.Features.Count, layer.Features.Select(f => f.Id).Distinct().Count());
-    }
-
-    [Fact]
-    public void GetTile_Places_CarryPartialFlag()
-    {
-        var centre = DemoTiles.Dataset.Boundaries[DemoTiles.Dataset.Geography.Root.Code].Centroid;
-        var (lon, lat) = BritishNationalGrid.ToWgs84(centre.X, centre.Y);
-        var tile = DemoTiles.TileAt(lon, lat, 5);
-
-        var features = DemoTiles.Decode(DemoTiles.Source("place").GetTile(tile), tile, "place");
-
-        Assert.All(features, f => Assert.IsType<bool>(f.Attributes["partial"]));
-        Assert.Equal(2, features.Count(f => (bool)f.Attributes["partial"]));
     }
 
     [Theory]
@@ -104,11 +120,15 @@ public class AreaTileSourceTests
     }
 
     [Fact]
-    public void GetTile_NeighbourhoodsUnderAQuarterPixel_AreLeftOut()
+    public void ZoomBand_NeighbourhoodsUnderAQuarterPixelAtItsFirstZoom_AreLeftOut()
     {
-        // At z0 a tile unit is about 5 km: every demo neighbourhood is smaller than 16 square units.
-        Assert.Empty(DemoTiles.Source("neighbourhood").GetTile(new TileCoordinate(0, 0, 0)));
-        Assert.NotEmpty(DemoTiles.Source("system").GetTile(new TileCoordinate(0, 0, 0)));
+        // At z0 a tile unit is about 5 km (9.8 km of Web Mercator): every demo neighbourhood is under 16 square units,
+        // every demo system over.
+        var small = Band(Level.Neighbourhood, firstZoom: 0);
+        var large = Band(Level.System, firstZoom: 0);
+
+        Assert.Empty(small.Indexed);
+        Assert.Equal(DemoTiles.Dataset.Geography.AtLevel(Level.System).Count, large.Indexed.Count);
     }
 
     [Fact]
@@ -132,6 +152,14 @@ public class AreaTileSourceTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => DemoTiles.Source("system").GetTile(new TileCoordinate(15, 0, 0)));
         Assert.Throws<ArgumentOutOfRangeException>(() => DemoTiles.Source("system").GetTile(new TileCoordinate(2, 4, 0)));
+    }
+
+    private static ZoomBand Band(Level level, int firstZoom)
+    {
+        var areas = DemoTiles.Dataset.Geography.AtLevel(level);
+        var features = areas.Select((a, i) => new AreaFeature((ulong)i, [], [])).ToList();
+        var shapes = areas.Select(a => DemoTiles.Dataset.Boundaries[a.Code]).ToList();
+        return new ZoomBand(features, shapes, TileSettings.Tolerance(firstZoom), firstZoom);
     }
 
     /// <summary>Pairs of features whose boundaries share a line (not just a point), with that line.</summary>

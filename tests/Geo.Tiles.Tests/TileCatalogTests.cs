@@ -55,6 +55,29 @@ public class TileCatalogTests
         Assert.True(json.Bounds[0] < json.Bounds[2] && json.Bounds[1] < json.Bounds[3]);
         var layer = Assert.Single(json.VectorLayers);
         Assert.Equal("place", layer.Id);
-        Assert.Equal(["code", "name", "parent", "partial"], layer.Fields.Keys);
+        Assert.Equal(["code", "parent"], layer.Fields.Keys);
+    }
+
+    [Fact]
+    public void TileJson_Neighbourhood_StartsAtZoom8WithItsCentreThere()
+    {
+        var json = TileJson.For(DemoTiles.Catalog.Find("neighbourhood")!, "http://x/tiles/neighbourhood/{z}/{x}/{y}.mvt?v=1", "1");
+
+        Assert.Equal(8, json.MinZoom);
+        Assert.Equal(8, Assert.Single(json.VectorLayers).MinZoom);
+        Assert.Equal(8, json.Center[2]);
+    }
+
+    [Fact]
+    public void IsReady_AfterPrepare_NotBefore()
+    {
+        var catalog = new TileCatalog(DemoTiles.Dataset, 0);
+        var before = catalog.IsReady;
+
+        catalog.Prepare();
+
+        Assert.False(before);
+        Assert.True(catalog.IsReady);
+        Assert.All(catalog.Sources, s => Assert.True(s.IsPrepared, s.Info.Id));
     }
 }

@@ -11,6 +11,9 @@ import maplibregl from 'maplibre-gl/dist/maplibre-gl-csp.js';
 maplibregl.setWorkerUrl(new URL('maplibre-gl-csp-worker.js', document.baseURI).href);
 
 export const LEVELS = ['country', 'system', 'icp', 'place', 'neighbourhood'];
+// The first zoom of the neighbourhood tiles, as their TileJSON says (TileSettings.NeighbourhoodMinZoom on the server):
+// below it a city's neighbourhoods are a few pixels each, and the map shows their parents' outlines instead.
+export const NEIGHBOURHOOD_MIN_ZOOM = 8;
 const CHILD_LEVELS = LEVELS.slice(1);
 const NONE = ['==', ['get', 'code'], '\u0000'];
 const EMPTY = { type: 'FeatureCollection', features: [] };
@@ -100,6 +103,7 @@ export function createMap(container) {
   // hidden until drawn: a hidden layer's source loads no tiles
   for (const layer of layers) {
     if (layer.filter === NONE) layer.layout = { visibility: 'none' };
+    if (layer.source === 'neighbourhood') layer.minzoom = NEIGHBOURHOOD_MIN_ZOOM;
   }
 
   const map = new maplibregl.Map({

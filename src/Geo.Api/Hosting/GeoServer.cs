@@ -114,19 +114,14 @@ public static class GeoServer
 
     /// <summary>
     /// Simplifies each level's zoom bands one after another on a background thread, coarse levels and low
-    /// zooms first (what a map shows first). A request for a band not yet built simply builds it itself.
+    /// zooms first (what a map shows first); /api/health says tiles "ready" when done. A request for a band not yet
+    /// built simply builds it itself.
     /// </summary>
     private static void WarmTiles(Geo.Tiles.TileCatalog catalog, ILogger logger, CancellationToken stopping) =>
         _ = Task.Run(() =>
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            foreach (var source in catalog.Sources)
-            {
-                for (var z = 0; z <= source.Info.MaxZoom && !stopping.IsCancellationRequested; z++)
-                {
-                    source.Prepare(z);
-                }
-            }
+            catalog.Prepare(stopping);
 
             logger.LogInformation("Tile bands of every level ready in {Seconds:F1} s.", clock.Elapsed.TotalSeconds);
         }, stopping);

@@ -105,8 +105,10 @@ internal static class TilesCommand
             }
 
             var template = $"{(string.IsNullOrEmpty(baseUrl) ? "" : baseUrl.TrimEnd('/') + "/")}{id}/{{z}}/{{x}}/{{y}}.mvt?v={catalog.Version}";
-            var json = TileJson.For(source, template, catalog.Version) with { MinZoom = minZoom, MaxZoom = maxZoom };
-            json = json with { VectorLayers = [.. json.VectorLayers.Select(l => l with { MinZoom = minZoom, MaxZoom = maxZoom })] };
+            // no tile below the level's own first zoom (neighbourhoods start at 8): the TileJSON says so
+            var first = Math.Max(minZoom, source.Info.MinZoom);
+            var json = TileJson.For(source, template, catalog.Version) with { MinZoom = first, MaxZoom = maxZoom };
+            json = json with { VectorLayers = [.. json.VectorLayers.Select(l => l with { MinZoom = first, MaxZoom = maxZoom })] };
             Directory.CreateDirectory(output.FullName);
             File.WriteAllText(Path.Combine(output.FullName, $"{id}.json"), JsonSerializer.Serialize(json, Json));
         }

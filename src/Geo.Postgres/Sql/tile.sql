@@ -4,10 +4,11 @@
 -- units (half to even). A polygon is left out when its outer ring, so clipped and rounded, covers less than
 -- 16 square units (a quarter pixel) in all: the encoder clips a ring into one ring, so the pieces a ring is
 -- cut into count together; pieces of no area, and holes under 16 square units, are dropped as the encoder drops
--- such rings. Outer rings are clockwise on screen. ST_AsMVT leaves null properties out.
+-- such rings. Outer rings are clockwise on screen. Tiles carry code and parent only, as the in-process ones (the
+-- name and partial flag stay in the table, for the store); ST_AsMVT leaves null properties out.
 select st_asmvt(t, @layer, 4096, 'geom', 'id')
 from (
-    select f.id, f.code, f.name, f.parent, f.partial, kept.geom
+    select f.id, f.code, f.parent, kept.geom
     from geo.tile_feature f
     cross join lateral (
         select st_forcepolygonccw(st_collect(st_makepolygon(

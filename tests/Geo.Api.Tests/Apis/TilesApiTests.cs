@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Geo.Api.Apis;
+using Geo.Api.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Geo.Tiles;
 
 namespace Geo.Api.Tests.Apis;
@@ -75,6 +77,7 @@ public class TilesApiTests(DemoApiFactory factory) : IClassFixture<DemoApiFactor
     [InlineData("/tiles/system/3/8/0.mvt", "x")]
     [InlineData("/tiles/system/3/-1/0.mvt", "x")]
     [InlineData("/tiles/system/3/0/8.mvt", "y")]
+    [InlineData("/tiles/neighbourhood/7/63/41.mvt", "z")]
     public async Task GetTile_OutsideZoomsOrGrid_Is400ProblemNamingTheParameter(string url, string parameter)
     {
         var response = await factory.CreateClient().GetAsync(url);
@@ -108,7 +111,7 @@ public class TilesApiTests(DemoApiFactory factory) : IClassFixture<DemoApiFactor
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("3.0.0", json.GetProperty("tilejson").GetString());
         Assert.Equal("neighbourhood", json.GetProperty("name").GetString());
-        Assert.Equal(0, json.GetProperty("minzoom").GetInt32());
+        Assert.Equal(8, json.GetProperty("minzoom").GetInt32());
         Assert.Equal(14, json.GetProperty("maxzoom").GetInt32());
         Assert.Equal(4, json.GetProperty("bounds").GetArrayLength());
         var version = json.GetProperty("version").GetString();
@@ -116,8 +119,19 @@ public class TilesApiTests(DemoApiFactory factory) : IClassFixture<DemoApiFactor
         Assert.Equal($"http://localhost/tiles/neighbourhood/{{z}}/{{x}}/{{y}}.mvt?v={version}", url);
         var layer = Assert.Single(json.GetProperty("vector_layers").EnumerateArray());
         Assert.Equal("neighbourhood", layer.GetProperty("id").GetString());
-        Assert.True(layer.GetProperty("fields").TryGetProperty("code", out _));
-        Assert.True(layer.GetProperty("fields").TryGetProperty("name", out _));
+        Assert.Equal(8, layer.GetProperty("minzoom").GetInt32());
+        Assert.Equal(["code", "parent"], layer.GetProperty("fields").EnumerateObject().Select(p => p.Name));
         Assert.Contains("index", json.GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Health_AfterEveryBandIsPrepared_SaysTilesReady()
+    {
+        var host = factory.Services.GetRequiredService<DatasetHost>();
+
+        host.Tiles.Prepare();
+        var health = await factory.CreateClient().GetFromJsonAsync<HealthDto>("/api/health", new JsonSerializerOptions(JsonSerializerDefaults.Web));
+
+        Assert.Equal("ready", health!.Tiles);
     }
 }
