@@ -1,4 +1,5 @@
 using System.Globalization;
+using CsvHelper;
 using Geo.Core.Indicators.Suppression;
 using Geo.Query.Vocabulary;
 
@@ -11,6 +12,12 @@ namespace Geo.Query;
 /// </summary>
 public static class TrendCsv
 {
+    private static readonly CsvWriterOptions Csv = CsvWriterOptions.Default with
+    {
+        NewLine = "\n",
+        FormatProvider = CultureInfo.InvariantCulture,
+    };
+
     public static readonly IReadOnlyList<string> Columns =
     [
         "code", "period", "time", "count", "denominator", "value", "lower95", "upper95", "suppressed", "in_trend_test", "on_chart",
@@ -21,28 +28,26 @@ public static class TrendCsv
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(answer);
-        writer.Write(string.Join(',', Columns) + "\n");
+        using var csv = CsvWriter.Create(writer, Csv, true);
+        csv.WriteHeader([.. Columns]);
         var points = answer.Chart?.Points.ToDictionary(p => p.Period, StringComparer.Ordinal);
         var options = new Core.Trends.SpcOptions(answer.Indicator.Definition.Polarity);
         foreach (var p in answer.Periods)
         {
             var r = p.Row;
             var point = points?.GetValueOrDefault(p.Period);
-            string?[] cells =
+            string[] cells =
             [
                 r.Area.Code, p.Period, N(p.Time), N(r.Count), N(r.Denominator), N(r.Value), N(r.Lower95), N(r.Upper95),
-                r.Suppression switch { SuppressionReason.Primary => "primary", SuppressionReason.Secondary => "secondary", _ => null },
+                r.Suppression switch { SuppressionReason.Primary => "primary", SuppressionReason.Secondary => "secondary", _ => "" },
                 p.InTrendTest ? "yes" : "no", p.OnChart ? "yes" : "no", ChartWords.Name(answer.ChartType),
                 N(point?.Value), N(point?.Centre), N(point?.LowerLimit), N(point?.UpperLimit), N(point?.LowerNearLimit), N(point?.UpperNearLimit),
-                point is null ? null : string.Join("; ", TrendWords.Rules(point.Rules, options)),
-                point is null ? null : TrendWords.Variation(point.Variation),
+                point is null ? "" : string.Join("; ", TrendWords.Rules(point.Rules, options)),
+                point is null ? "" : TrendWords.Variation(point.Variation),
             ];
-            writer.Write(string.Join(',', cells.Select(Quote)) + "\n");
+            csv.WriteRecord(cells);
         }
     }
 
-    private static string? N(double? x) => Core.Indicators.IndicatorColumns.Published(x)?.ToString("R", CultureInfo.InvariantCulture);
-
-    private static string Quote(string? cell) => cell is null ? ""
-        : cell.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
+    private static string N(double? x) => Core.Indicators.IndicatorColumns.Published(x)?.ToString("R", CultureInfo.InvariantCulture) ?? "";
 }

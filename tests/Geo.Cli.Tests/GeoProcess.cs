@@ -5,7 +5,10 @@ namespace Geo.Cli.Tests;
 /// <summary>Runs the built <c>geo</c> program as a child process, as a user would.</summary>
 internal static class GeoProcess
 {
-    public static (int ExitCode, string Output, string Error) Run(params string[] args)
+    public static (int ExitCode, string Output, string Error) Run(params string[] args) => RunWith(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs <c>geo</c> with these environment variables set (e.g. <c>GEO_PROGRESS=always</c>: progress although piped).</summary>
+    public static (int ExitCode, string Output, string Error) RunWith(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -13,6 +16,11 @@ internal static class GeoProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "geo.dll"));
         foreach (var arg in args)
         {

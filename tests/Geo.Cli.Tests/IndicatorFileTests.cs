@@ -45,7 +45,8 @@ public class IndicatorFileTests
         var viaFile = Path.Combine(directory, "file.csv");
 
         var (exit1, _, error1) = GeoProcess.Run("export", "--dataset", manifest, "--indicator", "mine", "--level", "place", "--out", viaManifest);
-        var (exit2, _, error2) = GeoProcess.Run(["export", "--indicator-file", csv, .. Columns, "--indicator", "mine", "--level", "place", "--out", viaFile]);
+        var (exit2, _, error2) = GeoProcess.RunWith(new Dictionary<string, string> { ["GEO_PROGRESS"] = "always" },
+            ["export", "--indicator-file", csv, .. Columns, "--indicator", "mine", "--level", "place", "--out", viaFile]);
 
         Assert.True(exit1 == 0, error1);
         Assert.True(exit2 == 0, error2);

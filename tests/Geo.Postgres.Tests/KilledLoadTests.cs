@@ -149,6 +149,7 @@ public class KilledLoadTests(ITestOutputHelper output)
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        start.Environment["GEO_PROGRESS"] = "always"; // its stages, although piped
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "geo.dll"));
         args.ToList().ForEach(start.ArgumentList.Add);
         var clock = Stopwatch.StartNew();

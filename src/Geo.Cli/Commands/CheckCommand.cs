@@ -31,7 +31,7 @@ internal static class CheckCommand
         {
             var asJson = result.GetValue(json);
             var (loaded, elapsed, peak) = DatasetLoader.Measure(() =>
-                CommonOptions.Load(result.GetValue(dataset), result.GetValue(dataRoot), new ConsoleProgress(Console.Error)));
+                CommonOptions.Load(result.GetValue(dataset), result.GetValue(dataRoot), ConsoleProgress.OnStandardError()));
             var summary = Summarise(loaded, elapsed, peak);
             if (asJson)
             {

@@ -42,7 +42,7 @@ internal static class ExportCommand
                 throw new ArgumentException("Give either --level (" + LevelWords.Help + ") or --catchments (proportional, fptp).");
             }
 
-            var progress = new ConsoleProgress(Console.Error);
+            var progress = ConsoleProgress.OnStandardError();
             var loaded = CommonOptions.Load(result.GetValue(dataset), result.GetValue(dataRoot), result.GetValue(connection), progress);
             var queries = new DatasetQueries(indicatorFile.AddTo(loaded, result, result.GetValue(dataset), result.GetValue(dataRoot), progress));
             var formatName = result.GetRequiredValue(format);

@@ -31,7 +31,7 @@ internal static class HotspotsCommand
         indicatorFile.AddTo(command);
         command.SetAction(result => CommandErrors.Run(() =>
         {
-            var progress = new ConsoleProgress(Console.Error);
+            var progress = ConsoleProgress.OnStandardError();
             var loaded = CommonOptions.Load(result.GetValue(dataset), result.GetValue(dataRoot), result.GetValue(connection), progress);
             var queries = new DatasetQueries(indicatorFile.AddTo(loaded, result, result.GetValue(dataset), result.GetValue(dataRoot), progress));
             var answer = queries.Hotspots(result.GetRequiredValue(indicator), result.GetValue(period), result.GetRequiredValue(within),

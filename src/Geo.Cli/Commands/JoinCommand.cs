@@ -43,7 +43,7 @@ internal static class JoinCommand
             var columns = result.GetValue(lon) is { } lonColumn
                 ? PointColumns.LonLat(lonColumn, result.GetValue(lat)!)
                 : PointColumns.EastingNorthing(result.GetValue(easting)!, result.GetValue(northing)!);
-            var progress = new ConsoleProgress(Console.Error);
+            var progress = ConsoleProgress.OnStandardError();
             var input = result.GetRequiredValue(points).FullName;
             var target = result.GetRequiredValue(output).FullName;
             PointJoinCounts counts;

@@ -20,7 +20,7 @@ internal static class LoadCommand
         };
         command.SetAction((result, cancellation) => Task.FromResult(CommandErrors.Run(() =>
         {
-            var progress = new ConsoleProgress(Console.Error);
+            var progress = ConsoleProgress.OnStandardError();
             var clock = Stopwatch.StartNew();
             var loaded = CommonOptions.Load(result.GetValue(dataset), result.GetValue(dataRoot), progress);
             var read = clock.Elapsed;

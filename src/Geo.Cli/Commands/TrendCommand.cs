@@ -28,7 +28,7 @@ internal static class TrendCommand
         };
         command.SetAction(result => CommandErrors.Run(() =>
         {
-            var progress = new ConsoleProgress(Console.Error);
+            var progress = ConsoleProgress.OnStandardError();
             var queries = new DatasetQueries(CommonOptions.Load(result.GetValue(dataset), result.GetValue(dataRoot), result.GetValue(connection), progress));
             var answer = queries.Trend(result.GetRequiredValue(indicator), result.GetValue(period), result.GetRequiredValue(area), result.GetValue(chart));
             if (result.GetValue(output) is { } file)
