@@ -54,7 +54,9 @@ public static class GeoServer
         app.UseRequestLog();
         app.UseSecurityHeaders();
         app.UseUrlLengthLimit();
-        // outermost, so that cached answers are stored once, uncompressed, and compressed per client
+        // data answers and tiles kept compressed once (outside the per-response compression, which then sees them plain);
+        // other answers (the viewer's files, errors, /docs) compressed per response
+        app.UseCompressedAnswers();
         app.UseResponseCompression();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
