@@ -36,6 +36,7 @@ public static class GeoServer
         builder.Services.AddOpenApi(o =>
         {
             o.AddOperationTransformer<OpenApiExampleTransformer>();
+            o.AddOperationTransformer<LevelAnswerTransformer>();
             o.AddSchemaTransformer<IndicatorRowSchemaTransformer>();
         });
         configure?.Invoke(builder);
