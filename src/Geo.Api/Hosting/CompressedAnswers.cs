@@ -6,14 +6,15 @@ using Microsoft.Net.Http.Headers;
 namespace Geo.Api.Hosting;
 
 /// <summary>
-/// Keeps the 200 answers of data GETs (under <c>/api</c> except health, and vector tiles) compressed once, in gzip and
+/// Keeps the 200 answers of data GETs (under <c>/api</c> except health, OGC API - Features under <c>/ogc</c>, and vector
+/// tiles) compressed once, in gzip and
 /// Brotli beside the plain bytes (<see cref="CachedAnswer"/>), in a byte-bounded <see cref="AnswerCache"/> keyed by the
 /// data version and the request's path and query. Every later request gets the form its <c>Accept-Encoding</c> chooses
 /// (<see cref="ContentCoding"/>), with <c>Vary: Accept-Encoding</c>, that form's entity tag and 304 on a matching
 /// <c>If-None-Match</c>, for the cost of a lookup: a compressed answer costs what a plain one does.
 /// <para>It sits outside <see cref="ResponseCompression"/>: a request it may keep is passed on without its
 /// <c>Accept-Encoding</c>, so the answer comes back plain, and is compressed here once. The data version is
-/// <see cref="DatasetHost.Version"/> for the API (a new one after every upload or database load) and the tiles'
+/// <see cref="DatasetHost.Version"/> for the API and OGC (a new one after every upload or database load) and the tiles'
 /// <see cref="Geo.Tiles.TileCatalog.Version"/> for tiles (tiles do not change with indicators). Concurrent first
 /// requests for one answer wait for the first to make it. While the database is away, requests go on to the
 /// <see cref="DatabaseGate"/>, so nothing stale is served.</para>
@@ -40,7 +41,8 @@ public static class CompressedAnswers
         }
 
         var tiles = path.StartsWithSegments("/tiles") && path.Value!.EndsWith(".mvt", StringComparison.Ordinal);
-        if (!tiles && (!path.StartsWithSegments("/api") || path.StartsWithSegments("/api/health")))
+        var data = path.StartsWithSegments("/api") && !path.StartsWithSegments("/api/health") || path.StartsWithSegments("/ogc");
+        if (!tiles && !data)
         {
             return null;
         }
