@@ -12,10 +12,11 @@ namespace Geo.Api.Apis;
 [JsonConverter(typeof(IndicatorRowDtoConverter))]
 public sealed record IndicatorRowDto
 {
-    private IndicatorRowDto(IndicatorRow row, IndicatorDefinition definition)
+    private IndicatorRowDto(IndicatorRow row, IndicatorDefinition definition, IReadOnlyList<IndicatorColumn> columns)
     {
         Row = row;
         Definition = definition;
+        Columns = columns;
     }
 
     /// <summary>The published value, rounded as written; null when suppressed or undefined.</summary>
@@ -25,6 +26,13 @@ public sealed record IndicatorRowDto
 
     internal IndicatorDefinition Definition { get; }
 
+    /// <summary>The columns written, in order: every column unless the request chose some (<c>fields</c>).</summary>
+    internal IReadOnlyList<IndicatorColumn> Columns { get; }
+
     /// <summary>The row of <paramref name="row"/>, its comparisons worded by <paramref name="definition"/>'s polarity.</summary>
-    public static IndicatorRowDto From(IndicatorRow row, IndicatorDefinition definition) => new(row, definition);
+    public static IndicatorRowDto From(IndicatorRow row, IndicatorDefinition definition) => new(row, definition, IndicatorColumns.All);
+
+    /// <summary>The row of <paramref name="row"/> with only <paramref name="columns"/>, in their order.</summary>
+    public static IndicatorRowDto From(IndicatorRow row, IndicatorDefinition definition, IReadOnlyList<IndicatorColumn> columns) =>
+        new(row, definition, columns);
 }

@@ -15,5 +15,5 @@ public sealed class IndicatorRowDtoConverter : JsonConverter<IndicatorRowDto>
         throw new NotSupportedException("An indicator row is written by the API, never read.");
 
     public override void Write(Utf8JsonWriter writer, IndicatorRowDto value, JsonSerializerOptions options) =>
-        IndicatorRowJson.Write(writer, value.Row, value.Definition);
+        IndicatorRowJson.Write(writer, value.Row, value.Definition, value.Columns);
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Geo.Core.Indicators;
 using Geo.Data.Export;
 using Geo.Query;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,6 +27,21 @@ public static class RowAnswers
         [.. s.Rows.Select(r => IndicatorRowDto.From(r, s.Indicator.Definition))],
         s.Reason);
 
+    /// <summary>The rows with only <paramref name="columns"/> (<c>fields</c>); the metadata lists just those.</summary>
+    public static IndicatorRowsDto Rows(RowSelection s, HttpRequest request, IReadOnlyList<IndicatorColumn> columns) => new(
+        Metadata(s, request, columns),
+        IndicatorRowDto.From(s.Area, s.Indicator.Definition, columns),
+        [.. s.Rows.Select(r => IndicatorRowDto.From(r, s.Indicator.Definition, columns))],
+        s.Reason);
+
+    /// <summary>The rows laid out by column (<c>format=columns</c>), with only <paramref name="columns"/>.</summary>
+    public static IndicatorColumnsDto Columns(RowSelection s, HttpRequest request, IReadOnlyList<IndicatorColumn> columns) => new(
+        Metadata(s, request, columns),
+        IndicatorRowDto.From(s.Area, s.Indicator.Definition, columns),
+        s.Rows.Count,
+        new ColumnTable(s.Rows, s.Indicator.Definition, columns),
+        s.Reason);
+
     public static FileContentHttpResult Csv(RowSelection s)
     {
         using var stream = new MemoryStream();
@@ -45,6 +61,12 @@ public static class RowAnswers
     }
 
     private static ExportMetadata Metadata(RowSelection s, HttpRequest request) => Metadata(s.Indicator, s.Selection, request);
+
+    private static ExportMetadata Metadata(RowSelection s, HttpRequest request, IReadOnlyList<IndicatorColumn> columns)
+    {
+        var metadata = Metadata(s, request);
+        return metadata with { Columns = [.. columns.Select(c => metadata.Columns.First(m => m.Name == c.Name))] };
+    }
 
     private static string FileName(RowSelection s, string extension) =>
         $"{s.Indicator.Definition.Id}-{s.Area.Area.Code}-{s.Indicator.Period.Replace('/', '-')}-{s.Kind}.{extension}";

@@ -1,6 +1,5 @@
 using Geo.Tiles;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Net.Http.Headers;
 
 namespace Geo.Api.Apis;
 
@@ -100,7 +99,7 @@ public static class TilesApi
         // current tile, but let nobody keep it under that URL.
         headers.CacheControl = v is null ? DailyCaching : v == catalog.Version ? ImmutableCaching : "no-cache";
         headers.ETag = encoded.ETag;
-        if (Matches(context.Request.Headers.IfNoneMatch, encoded.ETag))
+        if (Hosting.HttpCaching.Matches(context.Request.Headers.IfNoneMatch, encoded.ETag))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
@@ -108,18 +107,6 @@ public static class TilesApi
         return encoded.IsEmpty
             ? TypedResults.NoContent()
             : TypedResults.Bytes(encoded.Bytes, MvtContentType);
-    }
-
-    /// <summary>If-None-Match uses the weak comparison (RFC 9110 13.1.2): a W/ prefix does not matter.</summary>
-    private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag)
-    {
-        if (ifNoneMatch.Count == 0 || !EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags))
-        {
-            return false;
-        }
-
-        var ours = new EntityTagHeaderValue(etag);
-        return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(ours, useStrongComparison: false));
     }
 
     private static ProblemHttpResult UnknownLevel(string level) => TypedResults.Problem(

@@ -16,6 +16,7 @@ namespace Geo.Api.Hosting;
 [JsonSerializable(typeof(UploadProblemDto[]))]
 [JsonSerializable(typeof(IndicatorAreaDto))]
 [JsonSerializable(typeof(IndicatorRowsDto))]
+[JsonSerializable(typeof(IndicatorColumnsDto))]
 [JsonSerializable(typeof(CompareDto))]
 [JsonSerializable(typeof(InequalityDto))]
 [JsonSerializable(typeof(HotspotClassesDto))]

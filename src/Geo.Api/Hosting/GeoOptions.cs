@@ -40,6 +40,11 @@ public sealed class GeoOptions
     /// waits for the first tile of a zoom. On in <c>geo serve</c>; off by default (tests).</summary>
     public bool WarmTiles { get; set; }
 
+    /// <summary>The memory, in MB, kept for answers and tiles stored compressed (<see cref="CompressedAnswers"/>): plain,
+    /// gzip and Brotli forms together; the least recently used go first. 256 MB holds England's full neighbourhood level
+    /// (19.4 MB plain, about 27 MB with both compressed forms) of several indicators beside every tile a session asks.</summary>
+    public int AnswerCacheMegabytes { get; set; } = 256;
+
     /// <summary>Log ASP.NET Core's own messages (routing, endpoints, caching: dozens a request). Off: one line a request.</summary>
     public bool Verbose { get; set; }
 }

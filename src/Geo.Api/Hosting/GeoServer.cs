@@ -36,6 +36,7 @@ public static class GeoServer
         builder.Services.AddOpenApi(o =>
         {
             o.AddOperationTransformer<OpenApiExampleTransformer>();
+            o.AddOperationTransformer<LevelAnswerTransformer>();
             o.AddSchemaTransformer<IndicatorRowSchemaTransformer>();
         });
         configure?.Invoke(builder);
@@ -54,7 +55,9 @@ public static class GeoServer
         app.UseRequestLog();
         app.UseSecurityHeaders();
         app.UseUrlLengthLimit();
-        // outermost, so that cached answers are stored once, uncompressed, and compressed per client
+        // data answers and tiles kept compressed once (outside the per-response compression, which then sees them plain);
+        // other answers (the viewer's files, errors, /docs) compressed per response
+        app.UseCompressedAnswers();
         app.UseResponseCompression();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

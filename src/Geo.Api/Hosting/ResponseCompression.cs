@@ -3,11 +3,10 @@ using Microsoft.AspNetCore.ResponseCompression;
 namespace Geo.Api.Hosting;
 
 /// <summary>
-/// Brotli, then gzip, for the API's text answers (JSON, problem details, CSV, GeoJSON) and the viewer's
-/// files, at the providers' default (fastest) level, since the output cache keeps answers plain and each
-/// response is compressed as it is sent. England's neighbourhood level, 19.4 MB of JSON, goes out as 3.3 MB
-/// (Brotli, 90 ms) or 5.4 MB (gzip, 60 ms). Vector tiles are left as they are: they are small, served from the tile cache at tens of
-/// thousands a second, and compressing each response again would cost more than it saves on a local network.
+/// Brotli, then gzip, for the text answers that <see cref="CompressedAnswers"/> does not keep (the viewer's files, errors,
+/// <c>/docs</c>, the OpenAPI document), compressed as each is sent at the providers' default (fastest) level. Data answers
+/// under <c>/api</c> and vector tiles reach this middleware with no <c>Accept-Encoding</c> and are compressed once, outside
+/// it, by <see cref="CompressedAnswers"/>.
 /// </summary>
 public static class ResponseCompression
 {

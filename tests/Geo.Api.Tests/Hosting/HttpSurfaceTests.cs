@@ -33,7 +33,7 @@ public sealed class HttpSurfaceTests : IClassFixture<HttpSurfaceTests.Server>
         // a tile level is a resource, as in the tiles' own paths: an unknown one is not found
         "level" when path.StartsWith("/tiles", StringComparison.Ordinal) => 404,
         "areas" or "period" or "by" or "method" or "threshold" or "top" or "limit" or "level" or "deciles" => 400,
-        "pool" or "chart" or "bbox" or "offset" => 400,
+        "pool" or "chart" or "bbox" or "offset" or "fields" or "format" => 400,
         // OGC API - Features: datetime is accepted and ignored (the data have no time axis a client could filter on)
         "q" or "v" or "datetime" => null,
         _ => throw new InvalidOperationException($"the walk has no expectation for query parameter '{parameter}' of {path}: add one"),

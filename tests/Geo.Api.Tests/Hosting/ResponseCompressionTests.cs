@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 
@@ -24,7 +23,7 @@ public class ResponseCompressionTests(DemoApiFactory factory) : IClassFixture<De
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(encoding, Assert.Single(response.Content.Headers.ContentEncoding));
         Assert.True(body.Length * 4 < plain.Length, $"{body.Length} bytes compressed from {plain.Length}");
-        Assert.Equal(plain, Decode(body, encoding));
+        Assert.Equal(plain, ContentDecoding.Decode(body, encoding));
     }
 
     [Fact]
@@ -39,7 +38,7 @@ public class ResponseCompressionTests(DemoApiFactory factory) : IClassFixture<De
     }
 
     [Fact]
-    public async Task Get_Tile_IsNotCompressedAgain()
+    public async Task Get_Tile_IsCompressedWhenAsked()
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/tiles/system/0/0/0.mvt");
         request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
@@ -47,17 +46,6 @@ public class ResponseCompressionTests(DemoApiFactory factory) : IClassFixture<De
         var response = await factory.CreateClient().SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Empty(response.Content.Headers.ContentEncoding);
-    }
-
-    private static byte[] Decode(byte[] body, string encoding)
-    {
-        using var input = new MemoryStream(body);
-        using Stream decoder = encoding == "br"
-            ? new BrotliStream(input, CompressionMode.Decompress)
-            : new GZipStream(input, CompressionMode.Decompress);
-        using var output = new MemoryStream();
-        decoder.CopyTo(output);
-        return output.ToArray();
+        Assert.Equal("br", Assert.Single(response.Content.Headers.ContentEncoding));
     }
 }
