@@ -171,6 +171,7 @@ public sealed class CsvTable : IDisposable
     /// text <see cref="GetRaw"/> would give). False otherwise: then <see cref="GetRaw"/> and the getters built on it give
     /// the text, or the error naming the line and column. The span is valid until the next <see cref="Read"/>.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal bool TryGetAscii(CsvColumn column, out ReadOnlySpan<byte> ascii)
     {
         RequireRow();
@@ -207,6 +208,7 @@ public sealed class CsvTable : IDisposable
     /// ASCII without thousands separators. False when it is not (or is empty, or not a number): then
     /// <see cref="GetDouble"/> gives the value or the error, as it always would.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal bool TryGetPlainDouble(CsvColumn column, out double value)
     {
         value = 0;
