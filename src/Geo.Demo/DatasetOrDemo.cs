@@ -24,4 +24,13 @@ public static class DatasetOrDemo
         progress?.Report($"no dataset given: generating the embedded synthetic demo (seed {demoSeed})");
         return DatasetLoader.Build(DemoDataset.Generate(demoSeed).Source, progress);
     }
+
+    /// <summary>Only what a point join needs: the neighbourhood polygons of <paramref name="manifestPath"/>
+    /// (<see cref="DatasetLoader.LoadNeighbourhoods"/>), or of the demo when the path is null or blank.</summary>
+    /// <exception cref="Geo.Core.Sources.GeoDataException">A file of the manifest is bad (names file, line and field).</exception>
+    public static NeighbourhoodPolygons LoadNeighbourhoods(string? manifestPath, string? dataRoot, IProgress<string>? progress = null,
+        int demoSeed = DemoDataset.DefaultSeed) =>
+        string.IsNullOrWhiteSpace(manifestPath)
+            ? Load(null, dataRoot, progress, demoSeed).Neighbourhoods
+            : DatasetLoader.LoadNeighbourhoods(manifestPath, dataRoot, progress);
 }

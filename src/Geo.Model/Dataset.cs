@@ -10,7 +10,6 @@ using Geo.Core.Sources;
 using Geo.Core.Trends;
 using Geo.Spatial.Coverage;
 using Geo.Spatial.Join;
-using Geo.Spatial.Projection;
 using NetTopologySuite.Geometries;
 
 namespace Geo.Model;
@@ -22,8 +21,7 @@ namespace Geo.Model;
 /// </summary>
 public sealed class Dataset
 {
-    private readonly Lazy<PointIndex> _bngIndex;
-    private readonly Lazy<PointIndex> _wgs84Index;
+    private readonly Lazy<NeighbourhoodPolygons> _neighbourhoods;
     private readonly Lazy<NeighbourhoodContiguity> _contiguity;
     private readonly ConcurrentDictionary<(string Id, int Pool), Lazy<IndicatorEngine>> _engines = new();
     private readonly ConcurrentDictionary<CatchmentOptions, Lazy<CatchmentSet>> _catchments = new();
@@ -31,9 +29,8 @@ public sealed class Dataset
 
     public Dataset()
     {
-        _bngIndex = new(() => new PointIndex(NeighbourhoodPolygons(g => g)));
-        _wgs84Index = new(() => new PointIndex(NeighbourhoodPolygons(BritishNationalGrid.ToWgs84)));
-        _contiguity = new(() => NeighbourhoodContiguity.Build(NeighbourhoodPolygons(g => g)));
+        _neighbourhoods = new(MakeNeighbourhoods);
+        _contiguity = new(() => NeighbourhoodContiguity.Build(Neighbourhoods.Polygons));
     }
 
     public required string Name { get; init; }
@@ -142,8 +139,12 @@ public sealed class Dataset
     /// National Grid polygons for eastings/northings, WGS84 ones (through the OSGB36 datum shift) for
     /// lon/lat, so points are never transformed one by one. Built on first use, then shared.
     /// </summary>
-    public PointIndex NeighbourhoodIndex(PointCoordinateSystem system) =>
-        system == PointCoordinateSystem.BritishNationalGrid ? _bngIndex.Value : _wgs84Index.Value;
+    public PointIndex NeighbourhoodIndex(PointCoordinateSystem system) => Neighbourhoods.Index(system);
+
+    /// <summary>The neighbourhood polygons in the geography's order, with the point indexes over them; made on first use.</summary>
+    public NeighbourhoodPolygons Neighbourhoods => _neighbourhoods.Value;
+
+    private NeighbourhoodPolygons MakeNeighbourhoods() => NeighbourhoodPolygons.Of(Geography, Boundaries);
 
     /// <summary>Queen contiguity of the neighbourhood polygons (British National Grid, exact contact), built on
     /// first use, then shared: the weights of Gi* and local Moran hotspots.</summary>
@@ -169,8 +170,7 @@ public sealed class Dataset
     [SetsRequiredMembers]
     private Dataset(Dataset from, IReadOnlyList<IndicatorSource> indicators)
     {
-        _bngIndex = from._bngIndex;
-        _wgs84Index = from._wgs84Index;
+        _neighbourhoods = from._neighbourhoods;
         _contiguity = from._contiguity;
         _engines = new(from._engines);
         _catchments = from._catchments;
@@ -188,10 +188,4 @@ public sealed class Dataset
         Suppression = from.Suppression;
         Flows = from.Flows;
     }
-
-    private List<(string Code, Geometry Polygon)> NeighbourhoodPolygons(Func<Geometry, Geometry> transform) =>
-        Geography.AtLevel(Level.Neighbourhood)
-            .Where(n => Boundaries.ContainsKey(n.Code))
-            .Select(n => (n.Code, transform(Boundaries[n.Code])))
-            .ToList();
 }

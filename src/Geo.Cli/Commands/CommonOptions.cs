@@ -41,4 +41,8 @@ internal static class CommonOptions
 
     public static Dataset Load(FileInfo? manifest, DirectoryInfo? dataRoot, ConsoleProgress progress) =>
         DatasetOrDemo.Load(manifest?.FullName, dataRoot?.FullName, progress);
+
+    /// <summary>Only what a point join needs of the dataset (or the demo): its neighbourhood polygons and their indexes.</summary>
+    public static NeighbourhoodPolygons LoadNeighbourhoods(FileInfo? manifest, DirectoryInfo? dataRoot, ConsoleProgress progress) =>
+        DatasetOrDemo.LoadNeighbourhoods(manifest?.FullName, dataRoot?.FullName, progress);
 }

@@ -57,9 +57,10 @@ internal static class JoinCommand
             }
             else
             {
-                var loaded = CommonOptions.Load(result.GetValue(dataset), result.GetValue(dataRoot), progress);
+                // Only the neighbourhood polygons: no population, indicators, flows, coverage check or dissolve.
+                var neighbourhoods = CommonOptions.LoadNeighbourhoods(result.GetValue(dataset), result.GetValue(dataRoot), progress);
                 progress.Report("building the point index");
-                var index = loaded.NeighbourhoodIndex(columns.CoordinateSystem);
+                var index = neighbourhoods.Index(columns.CoordinateSystem);
                 progress.Report($"joining {input}");
                 counts = PointJoinCsv.Run(input, target, index, columns, progress.Counting("rows joined"));
             }

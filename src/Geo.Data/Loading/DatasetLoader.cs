@@ -25,56 +25,52 @@ public static class DatasetLoader
     public static Dataset Load(string manifestPath, string? dataRoot = null, IProgress<string>? progress = null) =>
         Build(ReadSource(manifestPath, dataRoot, progress), progress);
 
+    /// <summary>
+    /// What a point join needs of the manifest's dataset and no more: the boundaries and the lookup (read side by side),
+    /// the hierarchy built and invalid polygons repaired exactly as <see cref="Load"/> does, so the polygons, their order
+    /// and so every answer are the same. Population, deprivation, indicators and flows are not read (only their paths
+    /// checked, as every load does), and there is no coverage check or dissolve: <c>geo check</c> reports those.
+    /// </summary>
+    /// <exception cref="GeoDataException">The manifest, boundaries, lookup or ICP file is bad (file, line, field).</exception>
+    public static NeighbourhoodPolygons LoadNeighbourhoods(string manifestPath, string? dataRoot = null, IProgress<string>? progress = null)
+    {
+        var manifest = ManifestReader.Read(manifestPath);
+        ManifestReader.CheckPaths(manifestPath, dataRoot, manifest);
+        string Resolve(string relative) => ManifestReader.Resolve(manifestPath, dataRoot, relative);
+
+        var (boundaryFile, boundaries, lookup) = BesideBoundaries(manifest, Resolve, progress, () => ReadLookup(manifest, Resolve, progress));
+        var source = Source(manifestPath, manifest, boundaryFile, boundaries, lookup, null);
+        var report = new DatasetReport();
+        progress?.Report("building the hierarchy from the lookup");
+        var geography = HierarchyBuilder.Build(source, report);
+        progress?.Report($"repairing invalid polygons among {boundaries.Count:N0}");
+        var repaired = PolygonRepair.Repair(boundaries, boundaryFile, report);
+        return NeighbourhoodPolygons.Of(geography, ByCode(InDataset(repaired, geography)));
+    }
+
     /// <summary>Reads and validates every file the manifest names, without building anything.</summary>
+    /// <remarks>
+    /// The boundaries (polygons, the longest read but one) are read on a second thread while this one reads the lookup,
+    /// ICPs, population, deprivation, indicators and flows. Both finish before anything is returned; when both fail, the
+    /// boundaries' error is the one thrown, as when they were read first.
+    /// </remarks>
     public static DatasetSource ReadSource(string manifestPath, string? dataRoot = null, IProgress<string>? progress = null)
     {
         var manifest = ManifestReader.Read(manifestPath);
         ManifestReader.CheckPaths(manifestPath, dataRoot, manifest);
         string Resolve(string relative) => ManifestReader.Resolve(manifestPath, dataRoot, relative);
 
-        var boundaryFile = Resolve(manifest.Neighbourhoods.Path);
-        progress?.Report($"reading boundaries {boundaryFile}");
-        var boundaries = BoundaryReader.Read(boundaryFile, manifest.Neighbourhoods);
-
-        var hierarchyFile = Resolve(manifest.Hierarchy.Path);
-        progress?.Report($"reading lookup {hierarchyFile}");
-        var hierarchy = HierarchyReader.Read(hierarchyFile, manifest.Hierarchy);
-
-        string? icpFile = null;
-        IReadOnlyList<IcpRecord> icps = [];
-        if (manifest.Icps is { } icpSpec)
+        var (boundaryFile, boundaries, (lookup, tables)) = BesideBoundaries(manifest, Resolve, progress, () =>
         {
-            icpFile = Resolve(icpSpec.Path);
-            progress?.Report($"reading ICPs {icpFile}");
-            icps = IcpReader.Read(icpFile, icpSpec);
-        }
+            var lookup = ReadLookup(manifest, Resolve, progress);
+            return (lookup, ReadTables(manifestPath, manifest, lookup, Resolve, progress));
+        });
+        return Source(manifestPath, manifest, boundaryFile, boundaries, lookup, tables);
+    }
 
-        string? populationFile = null;
-        IReadOnlyList<AgeBand> bands = [];
-        IReadOnlyList<PopulationRecord> population = [];
-        if (manifest.Population is { } populationSpec)
-        {
-            populationFile = Resolve(populationSpec.Path);
-            progress?.Report($"reading population {populationFile}");
-            (bands, population) = PopulationReader.Read(populationFile, populationSpec);
-        }
-
-        string? deprivationFile = null;
-        IReadOnlyList<DeprivationRecord> deprivation = [];
-        if (manifest.Deprivation is { } deprivationSpec)
-        {
-            deprivationFile = Resolve(deprivationSpec.Path);
-            progress?.Report($"reading deprivation {deprivationFile}");
-            deprivation = DeprivationReader.Read(deprivationFile, deprivationSpec);
-        }
-
-        var context = IndicatorReadContext.ForDataset(manifestPath, hierarchy, bands, population);
-        // One reading of each flow table serves both the indicators attributed through it and the catchments.
-        var flowTables = new FlowTables(Resolve);
-        var indicators = IndicatorReader.ReadAll(manifest.Indicators, Resolve, context, progress, manifest.Flows, flowTables);
-        var flows = manifest.Flows is { } flowSpec ? flowTables.Read(flowSpec, context with { Entry = "flows" }, "flows", progress) : null;
-
-        return new DatasetSource
+    /// <summary>The source of what was read; without <paramref name="tables"/>, of the boundaries and lookup only.</summary>
+    private static DatasetSource Source(string manifestPath, DatasetManifest manifest, string boundaryFile,
+        IReadOnlyList<NeighbourhoodBoundary> boundaries, Lookup lookup, Tables? tables) => new()
         {
             Name = manifest.Name,
             Synthetic = manifest.Synthetic,
@@ -83,20 +79,100 @@ public static class DatasetLoader
             CountryName = manifest.CountryName,
             Boundaries = boundaries,
             BoundaryFile = boundaryFile,
-            Hierarchy = hierarchy,
-            HierarchyFile = hierarchyFile,
-            Icps = icps,
-            IcpFile = icpFile,
-            AgeBands = bands,
-            Population = population,
-            PopulationFile = populationFile,
-            Deprivation = deprivation,
-            DeprivationFile = deprivationFile,
-            Indicators = indicators,
-            Flows = flows,
+            Hierarchy = lookup.Hierarchy,
+            HierarchyFile = lookup.HierarchyFile,
+            Icps = lookup.Icps,
+            IcpFile = lookup.IcpFile,
+            AgeBands = tables?.Bands ?? [],
+            Population = tables?.Population ?? [],
+            PopulationFile = tables?.PopulationFile,
+            Deprivation = tables?.Deprivation ?? [],
+            DeprivationFile = tables?.DeprivationFile,
+            Indicators = tables?.Indicators ?? [],
+            Flows = tables?.Flows,
             Suppression = Suppression(manifestPath, manifest.Suppression),
         };
+
+    /// <summary>Reads the boundaries on another thread while <paramref name="readHere"/> runs on this one; the
+    /// boundaries' error, if any, comes before <paramref name="readHere"/>'s.</summary>
+    private static (string File, IReadOnlyList<NeighbourhoodBoundary> Boundaries, T Others) BesideBoundaries<T>(
+        DatasetManifest manifest, Func<string, string> resolve, IProgress<string>? progress, Func<T> readHere)
+    {
+        var boundaryFile = resolve(manifest.Neighbourhoods.Path);
+        progress?.Report($"reading boundaries {boundaryFile}");
+        var boundaries = Task.Run(() => BoundaryReader.Read(boundaryFile, manifest.Neighbourhoods));
+        T rest;
+        try
+        {
+            rest = readHere();
+        }
+        catch (Exception)
+        {
+            boundaries.GetAwaiter().GetResult();
+            throw;
+        }
+
+        return (boundaryFile, boundaries.GetAwaiter().GetResult(), rest);
     }
+
+    private static Lookup ReadLookup(DatasetManifest manifest, Func<string, string> resolve, IProgress<string>? progress)
+    {
+        var hierarchyFile = resolve(manifest.Hierarchy.Path);
+        progress?.Report($"reading lookup {hierarchyFile}");
+        var hierarchy = HierarchyReader.Read(hierarchyFile, manifest.Hierarchy);
+
+        string? icpFile = null;
+        IReadOnlyList<IcpRecord> icps = [];
+        if (manifest.Icps is { } icpSpec)
+        {
+            icpFile = resolve(icpSpec.Path);
+            progress?.Report($"reading ICPs {icpFile}");
+            icps = IcpReader.Read(icpFile, icpSpec);
+        }
+
+        return new Lookup(hierarchy, hierarchyFile, icps, icpFile);
+    }
+
+    private static Tables ReadTables(string manifestPath, DatasetManifest manifest, Lookup lookup, Func<string, string> resolve, IProgress<string>? progress)
+    {
+        string? populationFile = null;
+        IReadOnlyList<AgeBand> bands = [];
+        IReadOnlyList<PopulationRecord> population = [];
+        if (manifest.Population is { } populationSpec)
+        {
+            populationFile = resolve(populationSpec.Path);
+            progress?.Report($"reading population {populationFile}");
+            (bands, population) = PopulationReader.Read(populationFile, populationSpec);
+        }
+
+        string? deprivationFile = null;
+        IReadOnlyList<DeprivationRecord> deprivation = [];
+        if (manifest.Deprivation is { } deprivationSpec)
+        {
+            deprivationFile = resolve(deprivationSpec.Path);
+            progress?.Report($"reading deprivation {deprivationFile}");
+            deprivation = DeprivationReader.Read(deprivationFile, deprivationSpec);
+        }
+
+        var context = IndicatorReadContext.ForDataset(manifestPath, lookup.Hierarchy, bands, population);
+        // One reading of each flow table serves both the indicators attributed through it and the catchments.
+        var flowTables = new FlowTables(resolve);
+        var indicators = IndicatorReader.ReadAll(manifest.Indicators, resolve, context, progress, manifest.Flows, flowTables);
+        var flows = manifest.Flows is { } flowSpec ? flowTables.Read(flowSpec, context with { Entry = "flows" }, "flows", progress) : null;
+        return new Tables(bands, population, populationFile, deprivation, deprivationFile, indicators, flows);
+    }
+
+    private sealed record Lookup(IReadOnlyList<HierarchyRecord> Hierarchy, string HierarchyFile, IReadOnlyList<IcpRecord> Icps, string? IcpFile);
+
+    private sealed record Tables(IReadOnlyList<AgeBand> Bands, IReadOnlyList<PopulationRecord> Population, string? PopulationFile,
+        IReadOnlyList<DeprivationRecord> Deprivation, string? DeprivationFile, IReadOnlyList<Core.Indicators.IndicatorSource> Indicators, FlowSource? Flows);
+
+    /// <summary>The boundaries of the geography's neighbourhoods (boundaries outside the lookup are left out).</summary>
+    private static List<NeighbourhoodBoundary> InDataset(IReadOnlyList<NeighbourhoodBoundary> repaired, Geography geography) =>
+        repaired.Where(b => geography.Find(b.Code)?.Level == Level.Neighbourhood).ToList();
+
+    private static Dictionary<string, Geometry> ByCode(List<NeighbourhoodBoundary> boundaries) =>
+        boundaries.ToDictionary(b => b.Code, b => b.Boundary, StringComparer.OrdinalIgnoreCase);
 
     private static SuppressionPolicy Suppression(string manifestPath, SuppressionSpec? spec)
     {
@@ -124,7 +200,7 @@ public static class DatasetLoader
         progress?.Report($"repairing invalid polygons among {source.Boundaries.Count:N0}");
         var repaired = PolygonRepair.Repair(source.Boundaries, source.BoundaryFile, report);
 
-        var inDataset = repaired.Where(b => geography.Find(b.Code)?.Level == Level.Neighbourhood).ToList();
+        var inDataset = InDataset(repaired, geography);
         MatchBoundaries(source, geography, repaired, report);
 
 
@@ -134,7 +210,7 @@ public static class DatasetLoader
             source.DeprivationFile, "deprivation", report);
 
         progress?.Report("dissolving place, ICP and system boundaries from the neighbourhoods");
-        var neighbourhoods = inDataset.ToDictionary(b => b.Code, b => b.Boundary, StringComparer.OrdinalIgnoreCase);
+        var neighbourhoods = ByCode(inDataset);
         var boundaries = new Dictionary<string, Geometry>(BoundaryDissolver.Dissolve(geography, neighbourhoods), StringComparer.OrdinalIgnoreCase);
 
         // The country boundary is the union of every neighbourhood: the gap search reuses it.

@@ -86,6 +86,15 @@ public sealed class FlowReaderTests : IDisposable
     [InlineData("P1,Park,,3\n", 2, "LSOA11CD", "empty")]
     [InlineData("P1,Park,E01000010,3\nP1,Park,E01000010,4\n", 3, "LSOA11CD", "also at line 2")]
     [InlineData("P1,Park,E01000010,3\nP1,Parc,E01000020,4\n", 3, "OranisationName", "'Park' at line 2")]
+    // Several problems: pairs listed twice are found once every row is read (by sorting), yet the problem reported is
+    // still the first in the file, as a reader checking row by row finds it.
+    [InlineData("P1,Park,E01000010,3\nP2,Hill,E01000020,1\nP1,Park,E01000010,4\nP2,Hill,E01000020,-1\n", 4, "LSOA11CD", "also at line 2")]
+    [InlineData("P1,Park,E01000010,3\nP2,Hill,E01000020,-1\nP1,Park,E01000010,4\n", 3, "Patient", "negative")]
+    [InlineData("P2,Hill,E01000020,1\nP1,Park,E01000010,3\nP2,Hill,E01000020,2\nP1,Park,E01000010,4\n", 4, "LSOA11CD", "provider P2 and neighbourhood E01000020 are listed twice: also at line 2")]
+    [InlineData("P1,Park,E01000010,3\nP1,Park,E01000020,3\nP1,Park,E01000010,4\nP1,Park,E01000010,5\n", 4, "LSOA11CD", "also at line 2")]
+    [InlineData("P1,Park,E01000010,3\np1,Park,e01000010,4\n", 3, "LSOA11CD", "provider P1 and neighbourhood E01000010 are listed twice: also at line 2")]
+    [InlineData("P1,Park,E01000010,3\nP1,Parc,E01000010,4\n", 3, "LSOA11CD", "also at line 2")]
+    [InlineData("P1,Park,E01000010,3\nP2,Hill,E01000020,1\nP1,Parc,E01000030,4\nP2,Hill,E01000020,2\n", 4, "OranisationName", "'Park' at line 2")]
     public void Read_BadCell_ErrorNamesFileLineAndField(string rows, long line, string field, string problem)
     {
         var path = _folder.Write("bad.csv", "OrganisationCode,OranisationName,LSOA11CD,Patient\n" + rows);
@@ -94,6 +103,20 @@ public sealed class FlowReaderTests : IDisposable
 
         ImportFixtures.AssertNames(e, path, line, field);
         Assert.Contains(problem, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_CellsWithSpacesQuotesAndSeparators_ReadAsTheirValues()
+    {
+        // The same flows as flows_2021.csv, spelt as people's exports spell them: padded, quoted, grouped, lower case.
+        var path = _folder.Write("spelt.csv",
+            "practice,name,lsoa,patients\n A1 ,\"Alpha\",e01000001, 120 \n\"A1\",Alpha ,E01000002,\"1,200\"\nB2,Beta,E01000002,300.0\n");
+
+        var source = FlowReader.Read(Spec2021, path, IndicatorFixtures.Context());
+
+        Assert.Equal([("A1", "e01000001", 120.0), ("A1", "E01000002", 1200), ("B2", "E01000002", 300)],
+            source.Flows.Select(f => (f.Provider, f.Neighbourhood, f.Count)));
+        Assert.Equal("Alpha", source.ProviderNames["a1"]);
     }
 
     [Fact]

@@ -90,4 +90,66 @@ public class DatasetLoaderTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Fact]
+    public void LoadNeighbourhoods_DemoFiles_TheFullLoadsNeighbourhoodPolygonsInItsOrder() => WithDemoFiles((manifestPath, _) =>
+    {
+        var lean = DatasetLoader.LoadNeighbourhoods(manifestPath);
+        var full = DatasetLoader.Load(manifestPath);
+
+        // The order decides which neighbour gets a point on a shared edge, so it is part of the answer.
+        var expected = full.Geography.AtLevel(Level.Neighbourhood).Select(n => n.Code).ToArray();
+        Assert.Equal(expected, lean.Polygons.Select(p => p.Code));
+        Assert.All(lean.Polygons, p => Assert.True(p.Polygon.EqualsExact(full.Boundaries[p.Code]), p.Code));
+    });
+
+    [Fact]
+    public void LoadNeighbourhoods_BadFlowTable_IsNotReadButTheFullLoadRefusesIt() => WithDemoFiles((manifestPath, manifest) =>
+    {
+        var flows = Manifest.ManifestReader.Resolve(manifestPath, null, manifest.Flows!.Path);
+        var lines = File.ReadAllLines(flows);
+        // The count is the last column (names hold commas, so the line is not split).
+        Assert.EndsWith("," + manifest.Flows.Count, lines[0], StringComparison.Ordinal);
+        lines[2] = lines[2][..(lines[2].LastIndexOf(',') + 1)] + "-5";
+        File.WriteAllLines(flows, lines);
+
+        var lean = DatasetLoader.LoadNeighbourhoods(manifestPath);
+        var e = Assert.Throws<GeoDataException>(() => DatasetLoader.Load(manifestPath));
+
+        Assert.NotEmpty(lean.Polygons);
+        Assert.Equal(flows, e.File);
+        Assert.Equal(3, e.Line);
+        Assert.Equal(manifest.Flows.Count, e.Field);
+    });
+
+    [Fact]
+    public void Load_BoundariesAndLookupBothBad_TheBoundariesErrorComesFirst() => WithDemoFiles((manifestPath, manifest) =>
+    {
+        // The boundaries are read on a second thread beside the other files; the error is still the first file's.
+        var boundaries = Manifest.ManifestReader.Resolve(manifestPath, null, manifest.Neighbourhoods.Path);
+        var lookup = Manifest.ManifestReader.Resolve(manifestPath, null, manifest.Hierarchy.Path);
+        File.WriteAllText(boundaries, "{ not json");
+        File.WriteAllLines(lookup, [File.ReadLines(lookup).First()]);
+
+        var e = Assert.Throws<GeoDataException>(() => DatasetLoader.Load(manifestPath));
+        var lean = Assert.Throws<GeoDataException>(() => DatasetLoader.LoadNeighbourhoods(manifestPath));
+
+        Assert.Equal(boundaries, e.File);
+        Assert.Equal(boundaries, lean.File);
+    });
+
+    /// <summary>Runs <paramref name="test"/> on the demo written as files (manifest path and manifest) in a folder removed after.</summary>
+    private static void WithDemoFiles(Action<string, Manifest.DatasetManifest> test)
+    {
+        var dir = Directory.CreateTempSubdirectory("geo-demo-").FullName;
+        try
+        {
+            var manifestPath = DemoDataset.WriteFiles(DemoDataset.Generate(), dir);
+            test(manifestPath, Manifest.ManifestReader.Read(manifestPath));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }
