@@ -1,3 +1,5 @@
+using Geo.Core.Geography;
+
 namespace Geo.Core.Indicators;
 
 // Accumulate: the records of each period put in their areas' cells (by common age band) and summed
@@ -65,6 +67,28 @@ public sealed partial class IndicatorEngine
         }
 
         return (numerator, denominator, hasData);
+    }
+
+    /// <summary>What coverage is a share of, by area: its population; or, when the dataset has no population at all (an
+    /// indicator that brings its own denominators), its number of neighbourhoods, so coverage is then the share of them with data.</summary>
+    private double[] CoverageWeights()
+    {
+        var weights = new double[_areas.Length];
+        var people = _root >= 0 && Population(_root, -1) > 0;
+        for (var i = 0; i < _areas.Length; i++)
+        {
+            weights[i] = people ? Population(i, -1) : _areas[i].Level == Level.Neighbourhood ? 1 : 0;
+        }
+
+        if (!people)
+        {
+            foreach (var i in _bottomUp)
+            {
+                weights[_parent[i]] += weights[i];
+            }
+        }
+
+        return weights;
     }
 
     private double Population(int area, int band)

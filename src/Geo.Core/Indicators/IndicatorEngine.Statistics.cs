@@ -8,7 +8,7 @@ public sealed partial class IndicatorEngine
 {
     private IndicatorRow Row(int i, string period, double[] numerator, double[] denominator, bool hasData, double covered, double[] reference)
     {
-        var total = Population(i, -1);
+        var total = _coverageWeight[i];
         var coverage = total > 0 ? Math.Min(1, covered / total) : 0;
         return Row(_areas[i], period, numerator.AsSpan(i * _bands, _bands), denominator.AsSpan(i * _bands, _bands), hasData, coverage, reference);
     }

@@ -32,6 +32,7 @@ public sealed partial class IndicatorEngine
     private readonly int _bands;
     private readonly int[] _dataBandToCommon;
     private readonly double[] _population; // [area * bands], summed bottom-up
+    private readonly double[] _coverageWeight; // [area]: its population, or its neighbourhoods when the dataset has no population
     private readonly ValueTypeMethod _method;
     private readonly Dictionary<string, PeriodInput> _inputs;
     private readonly IReadOnlyDictionary<string, string> _apportioned; // partial place → its district, for district data
@@ -94,6 +95,7 @@ public sealed partial class IndicatorEngine
         }
 
         SumUp(_population);
+        _coverageWeight = CoverageWeights();
         _inputs = IndexRecords();
         _apportioned = ApportionedPlaces.Of(geography, source);
     }
@@ -145,11 +147,11 @@ public sealed partial class IndicatorEngine
     {
         var (numerator, denominator, hasData) = Inputs(period);
 
-        // Coverage: population of the areas holding data, summed up the same way as the counts.
+        // Coverage: population of the areas holding data (neighbourhoods, without a population), summed up like the counts.
         var covered = new double[_areas.Length];
         for (var i = 0; i < _areas.Length; i++)
         {
-            covered[i] = hasData[i] ? Population(i, -1) : 0;
+            covered[i] = hasData[i] ? _coverageWeight[i] : 0;
         }
 
         foreach (var i in _bottomUp)

@@ -103,6 +103,20 @@ public class IndicatorEngineTests
     }
 
     [Fact]
+    public void Compute_NoPopulationFile_CoverageIsTheShareOfNeighbourhoodsWithData()
+    {
+        // The indicator brings its own denominators; the dataset has no population. N2 has no data.
+        var records = new[] { ("N1", 5.0), ("N3", 4.0), ("N4", 3.0), ("N5", 8.0) }
+            .Select(c => new IndicatorRecord(c.Item1, "2024", -1, c.Item2, 1000, 2));
+        var engine = Engine(Source(IndicatorValueType.CrudeRate, 1000, records), new Dictionary<string, double[]>());
+
+        Assert.Equal(0.5, Row(engine, "D1").Coverage, 12); // N1 of N1, N2
+        Assert.Equal(2.0 / 3, Row(engine, "S1").Coverage, 12); // N1, N3 of N1, N2, N3
+        Assert.Equal(0.8, Row(engine, "C").Coverage, 12); // four of five
+        Assert.Equal(1.0, Row(engine, "D3").Coverage, 12);
+    }
+
+    [Fact]
     public void Compute_PlaceLevelData_StaysAtPlacesAndSumsUpwards()
     {
         var engine = Engine(Source(IndicatorValueType.CrudeRate, 1000, Counts(("D1", 30), ("D2", 10), ("D3", 20)), level: Level.Place), People);
