@@ -308,7 +308,8 @@ public sealed class Observatory(HttpClient client, string indicator, IReadOnlyDi
     {
         foreach (var code in parents)
         {
-            foreach (var by in new[] { "rate", "excess", "funnel", "gistar", "moran" })
+            // by=funnel also with each overdispersion adjustment, whose limits come from the siblings' published rows
+            foreach (var by in new[] { "rate", "excess", "funnel", "funnel&funnel=phi", "funnel&funnel=random-effects", "gistar", "moran" })
             {
                 var response = await client.GetAsync($"/api/indicators/{indicator}/areas/{Uri.EscapeDataString(code)}/hotspots{q}&by={by}&top=1000");
                 Requests["hotspots"] = Requests.GetValueOrDefault("hotspots") + 1;
