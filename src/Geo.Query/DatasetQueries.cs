@@ -124,9 +124,13 @@ public sealed partial class DatasetQueries(Dataset dataset)
     /// <paramref name="by"/> (rate when none): by value, excess or funnel position from the published rows; Gi* hot spots or
     /// Moran high-high clusters from true counts over the neighbourhoods' contiguity, listing only published rows.
     /// </summary>
-    public RowSelection Hotspots(string? indicator, string? period, string? within, string? by, int? top, int? pool = null)
+    /// <remarks>The funnel columns of the neighbourhoods inside the area are recomputed for overdispersion among them
+    /// (<see cref="AdjustedFunnelRows"/>) by <paramref name="funnel"/> (<see cref="FunnelWords"/>), or by the test's choice when
+    /// none is given; the selection says which, with φ̂, τ̂² and the test's p.</remarks>
+    public RowSelection Hotspots(string? indicator, string? period, string? within, string? by, int? top, int? pool = null, string? funnel = null)
     {
         var order = HotspotOrderWords.Parse(by);
+        var requested = FunnelWords.Parse(funnel);
         var count = top ?? DefaultTop;
         if (count is < 1 or > MaxTop)
         {
@@ -149,13 +153,19 @@ public sealed partial class DatasetQueries(Dataset dataset)
                 + "funnel position or smoothed ratio to rank by; rank its neighbourhoods by rate (their value) instead.");
         }
 
+        var adjusted = AdjustedFunnelRows.Adjust(published.Engine, [.. published.View.AtLevel(Core.Geography.Level.Neighbourhood, area.Code)],
+            published.View.Get(Dataset.Geography.Root.Code), requested);
+        var byCode = adjusted.Rows.ToDictionary(r => r.Area.Code, StringComparer.Ordinal);
         var rows = order is HotspotOrder.GiStar or HotspotOrder.Moran
-            ? Core.Indicators.Hotspots.Find(published.View, published.Engine.Compute(published.Period), Dataset.NeighbourhoodContiguity,
-                area.Code, order, count)
-            : Core.Indicators.Hotspots.Find(published.View, area.Code, order, count);
+            ? [.. Core.Indicators.Hotspots.Find(published.View, published.Engine.Compute(published.Period), Dataset.NeighbourhoodContiguity,
+                area.Code, order, count).Select(r => byCode[r.Area.Code])]
+            : Core.Indicators.Hotspots.Order(adjusted.Rows, order, count);
         return new RowSelection(published, published.View.Get(area.Code), rows,
-            $"top {count} neighbourhoods inside {area.Code} by {HotspotOrderWords.Name(order)}", "hotspots",
-            Reason: rows.Count == 0 ? WhyNoHotspots(published, area, order) : null);
+            $"top {count} neighbourhoods inside {area.Code} by {HotspotOrderWords.Name(order)}; {adjusted.Describe()}", "hotspots",
+            Reason: rows.Count == 0 ? WhyNoHotspots(published, area, order) : null)
+        {
+            Funnel = adjusted,
+        };
     }
 
     /// <summary>Why no neighbourhood inside <paramref name="area"/> is listed, in words a user can act on.</summary>

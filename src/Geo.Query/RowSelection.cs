@@ -20,4 +20,8 @@ public sealed record RowSelection(
     string Selection,
     string Kind,
     IReadOnlyDictionary<string, Geometry>? Boundaries = null,
-    string? Reason = null);
+    string? Reason = null)
+{
+    /// <summary>For hotspots: the overdispersion adjustment the rows' funnel columns hold, with φ̂, τ̂² and the test; null otherwise.</summary>
+    public AdjustedFunnelRows? Funnel { get; init; }
+}

@@ -123,7 +123,8 @@ public class ExportCommandTests
     {
         var output = TempFile("hotspots.csv");
 
-        var (exit, _, error) = GeoProcess.Run("hotspots", "--indicator", Copd, "--within", "X54000002", "--by", "funnel", "--top", "50", "--out", output);
+        var (exit, _, error) = GeoProcess.Run("hotspots", "--indicator", Copd, "--within", "X54000002", "--by", "funnel", "--top", "50",
+            "--funnel", "poisson", "--out", output);
 
         Assert.True(exit == 0, error);
         var rows = ReadCsv(output);

@@ -18,6 +18,7 @@ public static class IndicatorsApi
     private const string PoolHelp = PoolWords.Help + ".";
     private const string TopHelp = "How many neighbourhoods, 1 to 1000 (default 20).";
     private const string ByHelp = HotspotOrderWords.Help + " (default rate).";
+    private const string FunnelHelp = "Funnel limits of the hotspots' rows among the neighbourhoods inside the area: " + FunnelWords.Help + ".";
     private const string RowsHelp = "Each row has exactly the columns of geo export (see metadata.columns), numbers rounded to 6 decimals; "
         + "suppressed figures are null.";
 
@@ -191,9 +192,10 @@ public static class IndicatorsApi
         [Description(PoolHelp)] int? pool,
         [Description(TopHelp)] int? top,
         [Description(ByHelp)] string? by,
+        [Description(FunnelHelp)] string? funnel,
         DatasetHost host,
         HttpRequest request) =>
-        ApiProblems.Answer(() => RowAnswers.Rows(host.Queries.Hotspots(id, period, code, by, top, pool), request));
+        ApiProblems.Answer(() => RowAnswers.Rows(host.Queries.Hotspots(id, period, code, by, top, pool, funnel), request));
 
     public static Results<FileContentHttpResult, ProblemHttpResult> GetHotspotsCsv(
         [Description("Indicator id.")] string id,
@@ -202,8 +204,9 @@ public static class IndicatorsApi
         [Description(PoolHelp)] int? pool,
         [Description(TopHelp)] int? top,
         [Description(ByHelp)] string? by,
+        [Description(FunnelHelp)] string? funnel,
         DatasetHost host) =>
-        ApiProblems.File(() => RowAnswers.Csv(host.Queries.Hotspots(id, period, code, by, top, pool)));
+        ApiProblems.File(() => RowAnswers.Csv(host.Queries.Hotspots(id, period, code, by, top, pool, funnel)));
 
     public static Results<FileContentHttpResult, ProblemHttpResult> GetHotspotsGeoJson(
         [Description("Indicator id.")] string id,
@@ -212,9 +215,10 @@ public static class IndicatorsApi
         [Description(PoolHelp)] int? pool,
         [Description(TopHelp)] int? top,
         [Description(ByHelp)] string? by,
+        [Description(FunnelHelp)] string? funnel,
         DatasetHost host,
         HttpRequest request) =>
-        ApiProblems.File(() => RowAnswers.GeoJson(host.Queries.Hotspots(id, period, code, by, top, pool), request));
+        ApiProblems.File(() => RowAnswers.GeoJson(host.Queries.Hotspots(id, period, code, by, top, pool, funnel), request));
 
     /// <summary>The request's own URL: how to get the same rows again.</summary>
     public static string Link(HttpRequest request) => $"GET {request.PathBase}{request.Path}{request.QueryString}";

@@ -25,14 +25,16 @@ public static class RowAnswers
         Metadata(s, request),
         IndicatorRowDto.From(s.Area, s.Indicator.Definition),
         [.. s.Rows.Select(r => IndicatorRowDto.From(r, s.Indicator.Definition))],
-        s.Reason);
+        s.Reason,
+        FunnelAdjustmentDto.From(s.Funnel));
 
     /// <summary>The rows with only <paramref name="columns"/> (<c>fields</c>); the metadata lists just those.</summary>
     public static IndicatorRowsDto Rows(RowSelection s, HttpRequest request, IReadOnlyList<IndicatorColumn> columns) => new(
         Metadata(s, request, columns),
         IndicatorRowDto.From(s.Area, s.Indicator.Definition, columns),
         [.. s.Rows.Select(r => IndicatorRowDto.From(r, s.Indicator.Definition, columns))],
-        s.Reason);
+        s.Reason,
+        FunnelAdjustmentDto.From(s.Funnel));
 
     /// <summary>The rows laid out by column (<c>format=columns</c>), with only <paramref name="columns"/>.</summary>
     public static IndicatorColumnsDto Columns(RowSelection s, HttpRequest request, IReadOnlyList<IndicatorColumn> columns) => new(

@@ -21,11 +21,12 @@ internal static class HotspotsCommand
         {
             Description = HotspotOrderWords.Help + " (default rate). Gi* and Moran run on empirical Bayes smoothed rates, queen contiguity, FDR 0.05.",
         };
+        var funnel = new Option<string?>("--funnel") { Description = "Funnel limits among the neighbourhoods inside the area: " + FunnelWords.Help + "." };
         var format = IndicatorOptions.Format();
         var output = IndicatorOptions.Output();
         var command = new Command("hotspots", "List the neighbourhoods inside an area by rate, excess, funnel-plot outliers, Gi* hot spots or Moran clusters; suppression applied.")
         {
-            dataset, dataRoot, connection, indicator, within, period, pool, top, by, format, output,
+            dataset, dataRoot, connection, indicator, within, period, pool, top, by, funnel, format, output,
         };
         var indicatorFile = new IndicatorFileOptions();
         indicatorFile.AddTo(command);
@@ -35,7 +36,7 @@ internal static class HotspotsCommand
             var loaded = CommonOptions.Load(result.GetValue(dataset), result.GetValue(dataRoot), result.GetValue(connection), progress);
             var queries = new DatasetQueries(indicatorFile.AddTo(loaded, result, result.GetValue(dataset), result.GetValue(dataRoot), progress));
             var answer = queries.Hotspots(result.GetRequiredValue(indicator), result.GetValue(period), result.GetRequiredValue(within),
-                result.GetValue(by), result.GetValue(top), result.GetValue(pool));
+                result.GetValue(by), result.GetValue(top), result.GetValue(pool), result.GetValue(funnel));
             IndicatorOptions.Write(answer, result.GetRequiredValue(format), result.GetValue(output), Environment.GetCommandLineArgs());
             if (answer.Reason is not null)
             {

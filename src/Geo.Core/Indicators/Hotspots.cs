@@ -19,8 +19,19 @@ public static class Hotspots
     /// <exception cref="ArgumentException"><paramref name="by"/> is Gi* or Moran, which need the contiguity overload.</exception>
     public static IReadOnlyList<IndicatorRow> Find(IndicatorView view, string within, HotspotOrder by, int top)
     {
+        ArgumentNullException.ThrowIfNull(view);
+        return Order(view.AtLevel(Level.Neighbourhood, within), by, top);
+    }
+
+    /// <summary>
+    /// <paramref name="rows"/> (published) in the order <paramref name="by"/>, at most <paramref name="top"/>, as
+    /// <see cref="Find(IndicatorView, string, HotspotOrder, int)"/> orders a view's neighbourhoods (e.g. rows whose funnel
+    /// columns were adjusted for overdispersion).
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="by"/> is Gi* or Moran.</exception>
+    public static IReadOnlyList<IndicatorRow> Order(IEnumerable<IndicatorRow> rows, HotspotOrder by, int top)
+    {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
-        var rows = view.AtLevel(Level.Neighbourhood, within);
         var ordered = by switch
         {
             HotspotOrder.Rate => rows.Where(r => r.Value is not null)

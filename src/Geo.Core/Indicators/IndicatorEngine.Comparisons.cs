@@ -62,6 +62,24 @@ public sealed partial class IndicatorEngine
             : Comparison.NotCompared;
     }
 
+    /// <summary>
+    /// <paramref name="row"/> as a unit of an overdispersion estimate around <paramref name="england"/>'s value (its plotted
+    /// value, the target and its standard error at its size); null where it has no funnel position (a suppressed row
+    /// has none) or the value type no funnel.
+    /// </summary>
+    public FunnelPoint? FunnelPoint(IndicatorRow row, IndicatorRow england)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(england);
+        if (row.FunnelPosition is null || england.Value is not { } benchmark || benchmark <= 0 || row.Expected is not { } expected
+            || expected <= 0 || row.Count is not { } observed || row.Denominator is not { } n || n <= 0)
+        {
+            return null;
+        }
+
+        return _method.Point(observed, n, expected, benchmark);
+    }
+
     /// <summary>Control limits around England's value at this area's size, by the value type's method, and where
     /// the area falls against them; none without a positive benchmark, expected count and denominator.</summary>
     private (ControlLimits?, ControlLimits?, FunnelPosition?) Funnel(IndicatorRow row, IndicatorRow england)

@@ -93,7 +93,7 @@ public class HandWorkedApiTests(HandWorkedApiFactory factory) : IClassFixture<Ha
     [InlineData("smoking", "E92000001", "funnel")]
     public async Task GetHotspots_EachOrder_IsTheOrderWorkedFromTheRows(string indicator, string within, string by)
     {
-        var answer = await Get<RowsAnswer>($"/api/indicators/{indicator}/areas/{within}/hotspots?by={by}");
+        var answer = await Get<RowsAnswer>($"/api/indicators/{indicator}/areas/{within}/hotspots?by={by}&funnel=poisson");
 
         var inside = Expected(indicator).Where(r => r.Level == "neighbourhood" && Ancestors(r.Code).Contains(within)).ToList();
         var order = by switch

@@ -22,4 +22,7 @@ internal sealed class CrudeRateMethod(IndicatorDefinition definition) : ValueTyp
 
     public override FunnelFigures? Funnel(double observed, double denominator, double expected, double benchmark) =>
         RatioFunnel(observed, expected, benchmark);
+
+    public override FunnelPoint? Point(double observed, double denominator, double expected, double benchmark) =>
+        RatioPoint(observed, expected, benchmark);
 }

@@ -68,4 +68,7 @@ internal sealed class DirectlyStandardisedRateMethod : ValueTypeMethod
 
     public override FunnelFigures? Funnel(double observed, double denominator, double expected, double benchmark) =>
         RatioFunnel(observed, expected, benchmark);
+
+    public override FunnelPoint? Point(double observed, double denominator, double expected, double benchmark) =>
+        RatioPoint(observed, expected, benchmark);
 }

@@ -25,4 +25,7 @@ internal sealed class IndirectlyStandardisedRatioMethod(IndicatorDefinition defi
 
     public override FunnelFigures? Funnel(double observed, double denominator, double expected, double benchmark) =>
         RatioFunnel(observed, expected, Definition.Multiplier);
+
+    public override FunnelPoint? Point(double observed, double denominator, double expected, double benchmark) =>
+        RatioPoint(observed, expected, Definition.Multiplier);
 }

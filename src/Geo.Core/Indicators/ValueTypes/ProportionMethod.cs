@@ -40,4 +40,12 @@ internal sealed class ProportionMethod(IndicatorDefinition definition) : ValueTy
             FunnelLimits.CalculateForProportion(denominator, benchmark, ConfidenceLevel.Percent99Point8, multiplier),
             observed / denominator * multiplier);
     }
+
+    public override FunnelPoint? Point(double observed, double denominator, double expected, double benchmark)
+    {
+        var multiplier = Definition.Multiplier;
+        var p = benchmark / multiplier;
+        var s = multiplier * Math.Sqrt(p * (1 - p) / denominator);
+        return s > 0 && double.IsFinite(s) ? new FunnelPoint(observed / denominator * multiplier, benchmark, s, 0, multiplier) : null;
+    }
 }

@@ -79,6 +79,12 @@ internal abstract class ValueTypeMethod
     /// </summary>
     public abstract FunnelFigures? Funnel(double observed, double denominator, double expected, double benchmark);
 
+    /// <summary>
+    /// The area as a unit of an overdispersion estimate: its plotted value, the funnel's target and the standard error
+    /// of the value under the target at this size (normal approximation); null where the value type has no funnel.
+    /// </summary>
+    public virtual FunnelPoint? Point(double observed, double denominator, double expected, double benchmark) => null;
+
     /// <summary>"per 100,000" for a multiplier other than 1 (with a leading space), else nothing.</summary>
     protected string Per => Definition.Multiplier == 1 ? "" : $" per {Definition.Multiplier:N0}";
 
@@ -125,6 +131,10 @@ internal abstract class ValueTypeMethod
             new ControlLimits(r998.Lower * scale, r998.Upper * scale),
             observed / expected * scale);
     }
+
+    /// <summary>O/E × scale around scale, with the Poisson standard error scale/√E.</summary>
+    protected static FunnelPoint RatioPoint(double observed, double expected, double scale) =>
+        new(observed / expected * scale, scale, scale / Math.Sqrt(expected), 0, double.PositiveInfinity);
 
     private static (double Lower, double Upper) Poisson(double observed, ConfidenceLevel level)
     {
