@@ -81,6 +81,12 @@ public sealed partial class FirstLookViewerTests(DemoViewerFixture fixture, ITes
         // the hotspot list: every neighbourhood with a value, up to ten
         var withValue = rows.Count(r => r.GetProperty("value").ValueKind == JsonValueKind.Number);
         Assert.Equal(Math.Min(10, withValue), await page.Locator("#hotspots button.hotspot").CountAsync());
+        // funnel positions allowing for overdispersion, when the test chose them, are said to differ from the panel's
+        var by = await page.InputValueAsync("#hotspot-by");
+        var funnel = (await viewer.ApiAsync($"/api/indicators/{Indicator}/areas/{Place}/hotspots?by={by}&top=10")).GetProperty("funnel");
+        var adjusted = funnel.GetProperty("adjustment").GetString() != "poisson";
+        Assert.Equal(adjusted ? 1 : 0, await page.Locator("#hotspots [data-field=hotspots-funnel]").CountAsync());
+        output.WriteLine($"Tesseley's hotspot funnel: {funnel}");
         await viewer.ScreenshotAsync("first-look-place");
     }
 

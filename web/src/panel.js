@@ -62,6 +62,15 @@ export function exportLinks(ind, code, period, pool) {
   return { csv: childrenUrl(ind, code, period, '.csv', pool), geojson: childrenUrl(ind, code, period, '.geojson', pool) };
 }
 
+/** Says when the list's funnel positions allow for overdispersion, so they may differ from the panel's plain ones. */
+function overdispersionNote(funnel, rows) {
+  if (!funnel || funnel.adjustment === 'poisson' || rows.length === 0) return '';
+  const how = funnel.adjustment === 'phi' ? 'limits widened by the overdispersion factor' : 'random-effects limits';
+  const phi = Number(funnel.phi).toFixed(2);
+  return `<li class="hint" data-field="hotspots-funnel">Funnel positions here use ${how}: these neighbourhoods vary ` +
+    `${phi} times as much as chance alone would make them, so fewer stand out than by the plain limits in the panel.</li>`;
+}
+
 export function renderHotspots(answer, { ind, code, period, by, top, pool }, onHover, onOpen) {
   const list = $('hotspots');
   const rows = answer.rows ?? [];
@@ -70,7 +79,7 @@ export function renderHotspots(answer, { ind, code, period, by, top, pool }, onH
       `<li><button type="button" class="hotspot" data-code="${escapeHtml(r.code)}">` +
       `<span class="name">${escapeHtml(r.name)}</span> <span class="num">${fmtValue(r.value)}</span>` +
       `<span class="sub">95% CI ${fmtInterval(r.lower95, r.upper95)}${r.excess != null ? ` · excess ${fmtValue(r.excess)}` : ''}` +
-      `${r.funnel ? ` · ${escapeHtml(funnelWords(r.funnel))}` : ''}</span></button></li>`).join('');
+      `${r.funnel ? ` · ${escapeHtml(funnelWords(r.funnel))}` : ''}</span></button></li>`).join('') + overdispersionNote(answer.funnel, rows);
   list.querySelectorAll('button.hotspot').forEach((b) => {
     const row = rows.find((r) => r.code === b.dataset.code);
     b.addEventListener('mouseenter', () => onHover(row.code));
