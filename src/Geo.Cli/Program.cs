@@ -10,6 +10,7 @@ var root = new RootCommand("geo: health indicators from integrated care systems 
     ExportCommand.Create(),
     HotspotsCommand.Create(),
     TrendCommand.Create(),
+    BivariateCommand.Create(),
     DemoCommand.Create(),
     TilesCommand.Create(),
 };

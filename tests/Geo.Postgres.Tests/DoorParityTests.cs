@@ -187,6 +187,9 @@ public sealed partial class DoorParityTests(DoorServers doors) : IClassFixture<D
     [InlineData("export --indicator copd-emergency-admissions --catchments huff", "/api/catchments?method=huff", 400)]
     [InlineData("export --indicator copd-emergency-admissions --catchments proportional --threshold 1.5", "/api/catchments?threshold=1.5", 400)]
     [InlineData("export --indicator copd-emergency-admissions --catchments proportional --threshold most", "/api/catchments?threshold=most", 400)]
+    [InlineData("bivariate --indicator copd-emergency-admissions --with asthma --within X54000001", Api + "/areas/X54000001/bivariate?with=asthma", 404)]
+    [InlineData("bivariate --indicator copd-emergency-admissions --with copd-emergency-admissions --within X54000001 --period-y 1999",
+        Api + "/areas/X54000001/bivariate?with=copd-emergency-admissions&periodY=1999", 400)]
     public async Task BadWord_ThroughEveryDoor_GivesTheSameErrorText(string command, string url, int status)
     {
         var files = await doors.Files.GetAsync(url);
@@ -227,6 +230,7 @@ public sealed partial class DoorParityTests(DoorServers doors) : IClassFixture<D
             yield return $"{Api}/areas/{area.Code}/hotspot-classes?by=gistar";
             yield return $"{Api}/areas/{area.Code}/hotspot-classes?by=moran";
             yield return $"{Api}/areas/{area.Code}/children.geojson";
+            yield return $"{Api}/areas/{area.Code}/bivariate?with={Copd}"; // the demo's one indicator: a reason, not pairs
         }
 
         foreach (var area in geography.AtLevel(Level.Neighbourhood).Take(40))

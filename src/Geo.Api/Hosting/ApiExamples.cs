@@ -56,6 +56,8 @@ public sealed class ApiExamples(DatasetHost host)
         return new Dictionary<string, string>
         {
             ["indicator"] = indicator?.Definition.Id ?? "indicator-id",
+            // a second indicator for the bivariate examples; with only one, the answer's reason says it is given twice
+            ["indicator2"] = dataset.Indicators.Skip(1).FirstOrDefault()?.Definition.Id ?? indicator?.Definition.Id ?? "indicator-id",
             ["period"] = indicator?.Periods[^1] ?? "period",
             ["system"] = system.Code,
             ["system2"] = other.Code,

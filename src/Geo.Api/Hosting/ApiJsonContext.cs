@@ -24,6 +24,7 @@ namespace Geo.Api.Hosting;
 [JsonSerializable(typeof(CatchmentListDto))]
 [JsonSerializable(typeof(CatchmentDto))]
 [JsonSerializable(typeof(TrendDto))]
+[JsonSerializable(typeof(BivariateDto))]
 [JsonSerializable(typeof(OgcLandingDto))]
 [JsonSerializable(typeof(OgcConformanceDto))]
 [JsonSerializable(typeof(OgcCollectionsDto))]

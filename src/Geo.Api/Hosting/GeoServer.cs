@@ -91,6 +91,7 @@ public static class GeoServer
         app.MapCatchmentsApi();
         app.MapCompareApi();
         app.MapTrendsApi();
+        app.MapBivariateApi();
         app.MapFeaturesApi();
         app.MapOpenApi();
         app.MapReferenceApi();

@@ -162,7 +162,7 @@ public class InequalityApiTests(DemoApiFactory factory) : IClassFixture<DemoApiF
         var view = DemoData.Latest(factory);
         var inside = view.AtLevel(Level.Neighbourhood, "X54000001").ToDictionary(r => r.Area.Code);
 
-        var answer = await Get<RowsAnswer>(Base + "X54000001/hotspots?top=1000&by=" + by);
+        var answer = await Get<RowsAnswer>(Base + "X54000001/hotspots?top=1000&funnel=poisson&by=" + by);
 
         Assert.NotEmpty(answer.Rows);
         Assert.Contains(by, answer.Metadata.Selection, StringComparison.OrdinalIgnoreCase);
@@ -182,7 +182,7 @@ public class InequalityApiTests(DemoApiFactory factory) : IClassFixture<DemoApiF
         var inside = dataset.Geography.Neighbourhoods(dataset.Geography.Get(place)).Select(a => a.Code).ToHashSet();
         var classes = await Get<HotspotClassesDto>(Base + place + "/hotspot-classes?by=gistar");
 
-        var answer = await Get<RowsAnswer>(Base + place + "/hotspots?top=1000&by=gistar");
+        var answer = await Get<RowsAnswer>(Base + place + "/hotspots?top=1000&funnel=poisson&by=gistar");
 
         Assert.Equal(classes.Rows.Where(r => r.Class == "hot spot").Select(r => r.Code).Order(StringComparer.Ordinal),
             answer.Rows.Select(r => r.Code).Order(StringComparer.Ordinal));
@@ -217,7 +217,7 @@ public class InequalityApiTests(DemoApiFactory factory) : IClassFixture<DemoApiF
         var inside = view.AtLevel(Level.Neighbourhood, "X54000001").ToDictionary(r => r.Area.Code);
 
         var answer = await Get<HotspotClassesDto>(Base + "X54000001/hotspot-classes?by=" + by);
-        var listed = await Get<RowsAnswer>(Base + "X54000001/hotspots?top=1000&by=" + by);
+        var listed = await Get<RowsAnswer>(Base + "X54000001/hotspots?top=1000&funnel=poisson&by=" + by);
 
         Assert.NotEmpty(answer.Rows);
         var allowed = by == "gistar" ? new[] { "hot spot", "cold spot", "not significant", "suppressed" }
