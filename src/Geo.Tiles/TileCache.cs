@@ -1,3 +1,5 @@
+using Geo.Core.Caching;
+
 namespace Geo.Tiles;
 
 /// <summary>
@@ -5,83 +7,27 @@ namespace Geo.Tiles;
 /// <see cref="CapacityBytes"/>, the least recently used tiles are evicted. Thread-safe (one lock,
 /// held only for dictionary and list updates, never while a tile is cut).
 /// </summary>
-public sealed class TileCache
+public sealed class TileCache(long capacityBytes)
 {
     /// <summary>Bytes charged per entry besides the tile itself (key, node, tag).</summary>
     private const long EntryOverhead = 200;
 
-    private readonly Dictionary<TileKey, LinkedListNode<(TileKey Key, EncodedTile Tile)>> _entries = [];
-    private readonly LinkedList<(TileKey Key, EncodedTile Tile)> _recency = new();
-    private readonly Lock _lock = new();
+    private readonly ByteBoundedCache<TileKey, EncodedTile> _tiles =
+        new(capacityBytes, tile => tile.Bytes.Length + EntryOverhead, largestEntryBytes: capacityBytes);
 
-    public TileCache(long capacityBytes)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(capacityBytes);
-        CapacityBytes = capacityBytes;
-    }
-
-    public long CapacityBytes { get; }
+    public long CapacityBytes => _tiles.CapacityBytes;
 
     /// <summary>Bytes charged for the tiles held now.</summary>
-    public long SizeBytes { get; private set; }
+    public long SizeBytes => _tiles.SizeBytes;
 
-    public int Count
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _entries.Count;
-            }
-        }
-    }
+    public int Count => _tiles.Count;
 
-    public bool TryGet(TileKey key, out EncodedTile tile)
-    {
-        lock (_lock)
-        {
-            if (_entries.TryGetValue(key, out var node))
-            {
-                _recency.Remove(node);
-                _recency.AddFirst(node);
-                tile = node.Value.Tile;
-                return true;
-            }
-        }
-
-        tile = null!;
-        return false;
-    }
+    public bool TryGet(TileKey key, out EncodedTile tile) => _tiles.TryGet(key, out tile);
 
     /// <summary>Adds or replaces a tile; a tile larger than the whole capacity is not kept.</summary>
     public void Set(TileKey key, EncodedTile tile)
     {
         ArgumentNullException.ThrowIfNull(tile);
-        var size = Size(tile);
-        lock (_lock)
-        {
-            if (_entries.Remove(key, out var old))
-            {
-                _recency.Remove(old);
-                SizeBytes -= Size(old.Value.Tile);
-            }
-
-            if (size > CapacityBytes)
-            {
-                return;
-            }
-
-            while (SizeBytes + size > CapacityBytes && _recency.Last is { } last)
-            {
-                _recency.RemoveLast();
-                _entries.Remove(last.Value.Key);
-                SizeBytes -= Size(last.Value.Tile);
-            }
-
-            _entries[key] = _recency.AddFirst((key, tile));
-            SizeBytes += size;
-        }
+        _tiles.Set(key, tile);
     }
-
-    private static long Size(EncodedTile tile) => tile.Bytes.Length + EntryOverhead;
 }

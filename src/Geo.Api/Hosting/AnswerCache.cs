@@ -1,3 +1,5 @@
+using Geo.Core.Caching;
+
 namespace Geo.Api.Hosting;
 
 /// <summary>
@@ -6,89 +8,24 @@ namespace Geo.Api.Hosting;
 /// kept. Keys name the request and the data version, so answers of a replaced dataset are never found again and age out.
 /// Thread-safe (one lock, held only for the dictionary and list updates).
 /// </summary>
-public sealed class AnswerCache
+public sealed class AnswerCache(long capacityBytes)
 {
-    private readonly Dictionary<string, LinkedListNode<(string Key, CachedAnswer Answer)>> _entries = new(StringComparer.Ordinal);
-    private readonly LinkedList<(string Key, CachedAnswer Answer)> _recency = new();
-    private readonly Lock _lock = new();
-    private long _size;
+    private readonly ByteBoundedCache<string, CachedAnswer> _answers =
+        new(capacityBytes, answer => answer.Size, largestEntryBytes: capacityBytes / 4, StringComparer.Ordinal);
 
-    public AnswerCache(long capacityBytes)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(capacityBytes);
-        CapacityBytes = capacityBytes;
-    }
-
-    public long CapacityBytes { get; }
+    public long CapacityBytes => _answers.CapacityBytes;
 
     /// <summary>Bytes charged for the answers held now.</summary>
-    public long SizeBytes
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _size;
-            }
-        }
-    }
+    public long SizeBytes => _answers.SizeBytes;
 
-    public int Count
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _entries.Count;
-            }
-        }
-    }
+    public int Count => _answers.Count;
 
-    public bool TryGet(string key, out CachedAnswer answer)
-    {
-        lock (_lock)
-        {
-            if (_entries.TryGetValue(key, out var node))
-            {
-                _recency.Remove(node);
-                _recency.AddFirst(node);
-                answer = node.Value.Answer;
-                return true;
-            }
-        }
-
-        answer = null!;
-        return false;
-    }
+    public bool TryGet(string key, out CachedAnswer answer) => _answers.TryGet(key, out answer);
 
     /// <summary>Adds or replaces an answer; false when it is too large to keep.</summary>
     public bool Set(string key, CachedAnswer answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        var size = answer.Size;
-        lock (_lock)
-        {
-            if (_entries.Remove(key, out var old))
-            {
-                _recency.Remove(old);
-                _size -= old.Value.Answer.Size;
-            }
-
-            if (size > CapacityBytes / 4)
-            {
-                return false;
-            }
-
-            while (_size + size > CapacityBytes && _recency.Last is { } last)
-            {
-                _recency.RemoveLast();
-                _entries.Remove(last.Value.Key);
-                _size -= last.Value.Answer.Size;
-            }
-
-            _entries[key] = _recency.AddFirst((key, answer));
-            _size += size;
-            return true;
-        }
+        return _answers.Set(key, answer);
     }
 }
