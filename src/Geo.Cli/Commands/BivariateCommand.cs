@@ -42,8 +42,7 @@ internal static class BivariateCommand
         command.SetAction(result => CommandErrors.Run(() =>
         {
             var progress = ConsoleProgress.OnStandardError();
-            var loaded = CommonOptions.Load(result.GetValue(dataset), result.GetValue(dataRoot), result.GetValue(connection), progress);
-            var queries = new DatasetQueries(indicatorFile.AddTo(loaded, result, result.GetValue(dataset), result.GetValue(dataRoot), progress));
+            var queries = indicatorFile.Open(result, dataset, dataRoot, connection, progress);
             var answer = queries.Bivariate(result.GetRequiredValue(indicator), result.GetValue(periodX), result.GetRequiredValue(with),
                 result.GetValue(periodY), result.GetRequiredValue(within));
             if (result.GetValue(output) is { } file)

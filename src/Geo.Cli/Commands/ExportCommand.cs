@@ -43,8 +43,7 @@ internal static class ExportCommand
             }
 
             var progress = ConsoleProgress.OnStandardError();
-            var loaded = CommonOptions.Load(result.GetValue(dataset), result.GetValue(dataRoot), result.GetValue(connection), progress);
-            var queries = new DatasetQueries(indicatorFile.AddTo(loaded, result, result.GetValue(dataset), result.GetValue(dataRoot), progress));
+            var queries = indicatorFile.Open(result, dataset, dataRoot, connection, progress);
             var formatName = result.GetRequiredValue(format);
             var answer = method is null
                 ? queries.Level(result.GetRequiredValue(indicator), result.GetValue(period), levelName, result.GetValue(within), result.GetValue(pool))

@@ -33,8 +33,7 @@ internal static class HotspotsCommand
         command.SetAction(result => CommandErrors.Run(() =>
         {
             var progress = ConsoleProgress.OnStandardError();
-            var loaded = CommonOptions.Load(result.GetValue(dataset), result.GetValue(dataRoot), result.GetValue(connection), progress);
-            var queries = new DatasetQueries(indicatorFile.AddTo(loaded, result, result.GetValue(dataset), result.GetValue(dataRoot), progress));
+            var queries = indicatorFile.Open(result, dataset, dataRoot, connection, progress);
             var answer = queries.Hotspots(result.GetRequiredValue(indicator), result.GetValue(period), result.GetRequiredValue(within),
                 result.GetValue(by), result.GetValue(top), result.GetValue(pool), result.GetValue(funnel));
             IndicatorOptions.Write(answer, result.GetRequiredValue(format), result.GetValue(output), Environment.GetCommandLineArgs());

@@ -1,11 +1,12 @@
 using System.CommandLine;
 using Geo.Data.Upload;
 using Geo.Model;
+using Geo.Query;
 
 namespace Geo.Cli.Commands;
 
 /// <summary>
-/// <c>--indicator-file</c> and its column options on serve, export and hotspots: a person's own CSV added to the dataset
+/// <c>--indicator-file</c> and its column options on serve, export, hotspots and bivariate: a person's own CSV added to the dataset
 /// as a new indicator, read exactly as <c>POST /api/indicators</c> reads it (<see cref="IndicatorUpload"/>), so nobody
 /// has to write a manifest entry to try a file. The new indicator's id is the file's name without <c>.csv</c> unless
 /// <c>--indicator-id</c> says otherwise.
@@ -60,9 +61,19 @@ internal sealed class IndicatorFileOptions
         PeriodLabel = result.GetValue(_periodLabel),
     };
 
+    /// <summary>The dataset the command names (a manifest, a database or the demo) with the file's indicator added: what
+    /// export, hotspots and bivariate ask their questions of.</summary>
+    public DatasetQueries Open(ParseResult result, Option<FileInfo?> dataset, Option<DirectoryInfo?> dataRoot, Option<string?> connection,
+        ConsoleProgress progress)
+    {
+        var manifest = result.GetValue(dataset);
+        var root = result.GetValue(dataRoot);
+        return new DatasetQueries(AddTo(CommonOptions.Load(manifest, root, result.GetValue(connection), progress), result, manifest, root, progress));
+    }
+
     /// <summary><paramref name="dataset"/> with the file's indicator when one is given, else the dataset itself.</summary>
     /// <exception cref="IndicatorUploadException">The file or the options have problems (each listed by line and field).</exception>
-    public Dataset AddTo(Dataset dataset, ParseResult result, FileInfo? manifest, DirectoryInfo? dataRoot, ConsoleProgress progress)
+    private Dataset AddTo(Dataset dataset, ParseResult result, FileInfo? manifest, DirectoryInfo? dataRoot, ConsoleProgress progress)
     {
         if (File(result) is not { } file)
         {
