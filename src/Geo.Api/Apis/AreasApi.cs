@@ -18,7 +18,7 @@ public static class AreasApi
 
     public static IEndpointRouteBuilder MapAreasApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/areas").WithTags("Areas").CacheOutput(DatabaseMonitor.CacheTag);
+        var group = app.MapGroup("/api/areas").WithTags("Areas");
         ApiExamples.Add(group.MapGet("/", SearchAreas)
             .WithName("SearchAreas")
             .WithSummary("Find areas by name or code.")

@@ -28,7 +28,7 @@ public static class BivariateApi
 
     public static IEndpointRouteBuilder MapBivariateApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/indicators").WithTags("Bivariate").CacheOutput(DatabaseMonitor.CacheTag);
+        var group = app.MapGroup("/api/indicators").WithTags("Bivariate");
         ApiExamples.Add(group.MapGet("/{id}/areas/{code}/bivariate", GetBivariate)
             .WithName("GetIndicatorBivariate")
             .WithSummary("Two indicators across an area's children: Spearman's rho with its 95% interval and a 3x3 class per child.")

@@ -25,7 +25,7 @@ public static class CatchmentsApi
 
     public static IEndpointRouteBuilder MapCatchmentsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/catchments").WithTags("Catchments").CacheOutput(DatabaseMonitor.CacheTag);
+        var group = app.MapGroup("/api/catchments").WithTags("Catchments");
         ApiExamples.Add(group.MapGet("/", ListCatchments)
             .WithName("ListCatchments")
             .WithSummary("Providers with the size of their catchments and how they overlap, optionally only those touching an area.")

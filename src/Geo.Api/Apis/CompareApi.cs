@@ -12,7 +12,6 @@ public static class CompareApi
     {
         var route = app.MapGet("/api/compare", Compare)
             .WithTags("Compare")
-            .CacheOutput(DatabaseMonitor.CacheTag)
             .WithName("CompareAreas")
             .WithSummary("Compare 2 to 4 areas: values, intervals and whether each pair differs significantly at 95% and 99.8%.")
             .WithDescription("Each area's published row (suppression applied), then every pair: " + PairSignificance.Description);

@@ -32,7 +32,7 @@ public static class FeaturesApi
 
     public static IEndpointRouteBuilder MapFeaturesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/ogc").WithTags("OGC API - Features").CacheOutput(DatabaseMonitor.CacheTag);
+        var group = app.MapGroup("/ogc").WithTags("OGC API - Features");
         ApiExamples.Add(group.MapGet("/", GetLandingPage)
             .WithName("GetOgcLandingPage")
             .WithSummary("OGC API - Features landing page: links to the API definition, conformance and the collections.")

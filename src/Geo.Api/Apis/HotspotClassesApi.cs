@@ -22,7 +22,7 @@ public static class HotspotClassesApi
 
     public static IEndpointRouteBuilder MapHotspotClassesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/indicators").WithTags("Inequality").CacheOutput(DatabaseMonitor.CacheTag);
+        var group = app.MapGroup("/api/indicators").WithTags("Inequality");
         ApiExamples.Add(group.MapGet("/{id}/areas/{code}/hotspot-classes", GetHotspotClasses)
             .WithName("GetIndicatorHotspotClasses")
             .WithSummary("Every neighbourhood of an area with its Gi* hot/cold spot or local Moran cluster class.")

@@ -24,7 +24,7 @@ public static class IndicatorsApi
 
     public static IEndpointRouteBuilder MapIndicatorsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/indicators").WithTags("Indicators").CacheOutput(DatabaseMonitor.CacheTag);
+        var group = app.MapGroup("/api/indicators").WithTags("Indicators");
         ApiExamples.Add(group.MapGet("/", ListIndicators)
             .WithName("ListIndicators")
             .WithSummary("The dataset's indicators, with value types and periods.")

@@ -31,7 +31,7 @@ public static class InequalityApi
 
     public static IEndpointRouteBuilder MapInequalityApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/indicators").WithTags("Inequality").CacheOutput(DatabaseMonitor.CacheTag);
+        var group = app.MapGroup("/api/indicators").WithTags("Inequality");
         ApiExamples.Add(group.MapGet("/{id}/areas/{code}/inequality", GetInequality)
             .WithName("GetIndicatorInequality")
             .WithSummary("Core20 against the rest, each IMD decile's value, and the SII and RII of an area.")

@@ -26,7 +26,7 @@ public static class TrendsApi
 
     public static IEndpointRouteBuilder MapTrendsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/indicators").WithTags("Trends").CacheOutput(DatabaseMonitor.CacheTag);
+        var group = app.MapGroup("/api/indicators").WithTags("Trends");
         ApiExamples.Add(group.MapGet("/{id}/areas/{code}/trend", GetTrend)
             .WithName("GetIndicatorTrend")
             .WithSummary("An area's value and 95% limits per period, the Fingertips recent-trend marker and an SPC chart with special causes.")

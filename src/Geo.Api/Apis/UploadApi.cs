@@ -3,7 +3,6 @@ using Geo.Api.Hosting;
 using Geo.Data.Upload;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 
 namespace Geo.Api.Apis;
@@ -65,7 +64,6 @@ public static class UploadApi
         [Description("The file's name, used in messages (default upload.csv).")] string? fileName,
         HttpContext context,
         DatasetHost host,
-        IOutputCacheStore cache,
         IOptions<GeoOptions> settings)
     {
         var request = context.Request;
@@ -121,7 +119,6 @@ public static class UploadApi
             var lookup = IndicatorUpload.FindLsoa11Lookup(settings.Value.Dataset, settings.Value.DataRoot);
             var added = host.AddIndicator(dataset =>
                 IndicatorUpload.Read(() => new MemoryStream(buffer, 0, length, writable: false), file, options, dataset, lookup));
-            await cache.EvictByTagAsync(DatabaseMonitor.CacheTag, CancellationToken.None);
             var root = host.Dataset.Geography.Root.Code;
             return TypedResults.Created($"/api/indicators/{Uri.EscapeDataString(added.Definition.Id)}/areas/{root}", DatasetApi.Indicator(added));
         }

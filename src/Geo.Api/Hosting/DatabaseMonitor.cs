@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 
 namespace Geo.Api.Hosting;
@@ -6,13 +5,10 @@ namespace Geo.Api.Hosting;
 /// <summary>
 /// When serving from a database: asks it every <see cref="GeoOptions.DatabasePollSeconds"/> whether it answers and
 /// which dataset it holds, so requests get 503 while it is away, service resumes by itself when it returns, and a
-/// new <c>geo load</c> is served (and the output cache emptied) without a restart.
+/// new <c>geo load</c> is served without a restart.
 /// </summary>
-public sealed class DatabaseMonitor(DatasetHost host, IOutputCacheStore cache, IOptions<GeoOptions> options) : BackgroundService
+public sealed class DatabaseMonitor(DatasetHost host, IOptions<GeoOptions> options) : BackgroundService
 {
-    /// <summary>The output-cache tag of every answer computed from the dataset.</summary>
-    public const string CacheTag = "dataset";
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (host.Store is null)
@@ -20,7 +16,6 @@ public sealed class DatabaseMonitor(DatasetHost host, IOutputCacheStore cache, I
             return;
         }
 
-        host.Replaced += () => _ = cache.EvictByTagAsync(CacheTag, CancellationToken.None).AsTask();
         var period = TimeSpan.FromSeconds(Math.Max(0.05, options.Value.DatabasePollSeconds));
         using var timer = new PeriodicTimer(period);
         do

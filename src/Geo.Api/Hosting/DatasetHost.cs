@@ -57,9 +57,6 @@ public sealed class DatasetHost : IDisposable
     /// <summary>Names the data served: the server's start (files) or the database load; part of every entity tag.</summary>
     public string Version => Current.Version;
 
-    /// <summary>Raised after a new dataset has been read from the database (not for the first).</summary>
-    public event Action? Replaced;
-
     private Snapshot Current => _snapshot ?? FirstSnapshot();
 
     /// <summary>
@@ -81,14 +78,9 @@ public sealed class DatasetHost : IDisposable
             if (_snapshot?.Version != version)
             {
                 var stored = await Store.ReadAsync(cancellation);
-                var replaced = _snapshot is not null;
                 _snapshot = NewSnapshot(stored.Dataset, stored.Version, Store);
                 _logger.LogInformation("Read {Name} (load {Version}) from {Database}: {Count} areas.",
                     stored.Dataset.Name, stored.Version, Store.Describe, stored.Dataset.Geography.Count);
-                if (replaced)
-                {
-                    Replaced?.Invoke();
-                }
             }
 
             if (_unavailable is not null)

@@ -27,11 +27,6 @@ public static class GeoServer
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddRateLimiter(UploadRateLimit.Configure);
-        builder.Services.AddOutputCache(o =>
-        {
-            o.DefaultExpirationTimeSpan = TimeSpan.FromHours(1);
-            o.AddPolicy(DatabaseMonitor.CacheTag, b => b.Tag(DatabaseMonitor.CacheTag));
-        });
         builder.Services.AddResponseCompression(ResponseCompression.Configure);
         builder.Services.AddOpenApi(o =>
         {
@@ -78,7 +73,6 @@ public static class GeoServer
         app.UseRateLimiter();
         app.UseDatabaseGate();
         app.UseApiCaching();
-        app.UseOutputCache();
 
         app.MapHealthApi();
         app.MapDatasetApi();
