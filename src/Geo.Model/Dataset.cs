@@ -119,18 +119,21 @@ public sealed class Dataset
         : options;
 
     /// <summary>
-    /// The engine of one indicator, built on first use and shared; with <paramref name="pool"/> above 1, the engine of its
-    /// rolling pools of that many periods (<see cref="PooledIndicator.Pool"/>), built once per indicator and pool size.
+    /// The engine of one indicator, built on first use and shared: by the periods it is published in
+    /// (<see cref="IndicatorSource.PublicationPool"/>) unless <paramref name="pool"/> says otherwise; with a pool above 1,
+    /// the engine of its rolling pools of that many periods (<see cref="PooledIndicator.Pool"/>), built once per indicator
+    /// and pool size.
     /// </summary>
     /// <exception cref="KeyNotFoundException">No indicator has that id; the message lists those that do.</exception>
     /// <exception cref="ArgumentException">The indicator cannot be pooled so (a score, or too few periods).</exception>
-    public IndicatorEngine Indicator(string id, int pool = 1)
+    public IndicatorEngine Indicator(string id, int? pool = null)
     {
         var source = Indicators.FirstOrDefault(i => string.Equals(i.Definition.Id, id, StringComparison.OrdinalIgnoreCase))
             ?? throw new KeyNotFoundException(
                 $"Dataset '{Name}' has no indicator '{id}'; it has: {string.Join(", ", Indicators.Select(i => i.Definition.Id))}.");
-        ArgumentOutOfRangeException.ThrowIfLessThan(pool, 1);
-        return _engines.GetOrAdd((source.Definition.Id, pool), key => new Lazy<IndicatorEngine>(() =>
+        var size = pool ?? source.PublicationPool;
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        return _engines.GetOrAdd((source.Definition.Id, size), key => new Lazy<IndicatorEngine>(() =>
             new IndicatorEngine(Geography, PooledIndicator.Pool(source, key.Pool), AgeBands, Population, Suppression))).Value;
     }
 

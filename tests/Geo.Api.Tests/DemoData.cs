@@ -19,7 +19,7 @@ internal static class DemoData
         Dataset(factory).Indicators.Single(i => i.Definition.Id == Indicator).PublicationPool;
 
     /// <summary>The demo indicator's engine in its publication pool: what every surface shows.</summary>
-    public static IndicatorEngine Engine(DemoApiFactory factory) => Dataset(factory).Indicator(Indicator, Pool(factory));
+    public static IndicatorEngine Engine(DemoApiFactory factory) => Dataset(factory).Indicator(Indicator);
 
     public static IndicatorView Latest(DemoApiFactory factory)
     {

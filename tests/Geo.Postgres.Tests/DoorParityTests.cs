@@ -41,7 +41,7 @@ public sealed partial class DoorParityTests(DoorServers doors) : IClassFixture<D
     [DatabaseFact]
     public async Task Level_EarlierPeriod_GivesTheSameRowsThroughEveryDoor()
     {
-        var period = doors.Dataset.Indicator(Copd, doors.Dataset.Indicators.Single(i => i.Definition.Id == Copd).PublicationPool).Periods[0];
+        var period = doors.Dataset.Indicator(Copd).Periods[0];
 
         var cli = await CommandCsv("export", "--indicator", Copd, "--level", "place", "--period", period);
         var api = await Json($"{Api}/levels/place?period={Uri.EscapeDataString(period)}");
@@ -72,7 +72,7 @@ public sealed partial class DoorParityTests(DoorServers doors) : IClassFixture<D
     public async Task AreaRow_EachLevelAndPeriod_IsTheAreasRowOfTheCommandsExport()
     {
         var geography = doors.Dataset.Geography;
-        var periods = doors.Dataset.Indicator(Copd, doors.Dataset.Indicators.Single(i => i.Definition.Id == Copd).PublicationPool).Periods;
+        var periods = doors.Dataset.Indicator(Copd).Periods;
         var exported = await CommandCsv("export", "--indicator", Copd, "--level", "place", "--period", periods[0]);
         var places = ReadCsv(exported).ToDictionary(r => r["code"]);
         foreach (var code in geography.AtLevel(Level.Place).Select(a => a.Code))

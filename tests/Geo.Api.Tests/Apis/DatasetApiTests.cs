@@ -33,7 +33,7 @@ public class DatasetApiTests(DemoApiFactory factory) : IClassFixture<DemoApiFact
         var indicators = await factory.CreateClient().GetFromJsonAsync<IndicatorDto[]>("/api/indicators", Json);
 
         var indicator = Assert.Single(indicators!);
-        Assert.Equal(DemoData.Dataset(factory).Indicator(DemoData.Indicator).Periods, indicator.Periods);
+        Assert.Equal(DemoData.Dataset(factory).Indicator(DemoData.Indicator, pool: 1).Periods, indicator.Periods);
         Assert.Equal("higher-is-worse", indicator.Polarity);
         Assert.Equal(100_000, indicator.Multiplier);
     }

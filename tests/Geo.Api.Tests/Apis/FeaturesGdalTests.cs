@@ -73,7 +73,7 @@ public class FeaturesGdalTests(LoopbackServer server) : IClassFixture<LoopbackSe
     [GdalFact]
     public void Ogrinfo_IndicatorLayer_CarriesThePublishedRowsWithSuppression()
     {
-        var engine = server.Dataset.Indicator(Copd, server.Dataset.Indicators.Single(i => i.Definition.Id == Copd).PublicationPool);
+        var engine = server.Dataset.Indicator(Copd);
         var view = engine.Publish(engine.LatestPeriod);
         var place = view.Rows.First(r => r.Area.Level == Level.Place && r.Value is not null);
         var hidden = view.Rows.First(r => r.Area.Level == Level.Neighbourhood && r.Suppression == SuppressionReason.Primary);
