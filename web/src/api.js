@@ -43,7 +43,7 @@ export const api = {
   dataset: () => getJson('/api/dataset'),
   area: (code) => getJson(`/api/areas/${enc(code)}`),
   search: (q, limit = 8) => fetch(`/api/areas?q=${enc(q)}&limit=${limit}`).then((r) => (r.ok ? r.json() : [])),
-  children: (ind, code, period, pool) => getJson(childrenUrl(ind, code, period, '', pool)),
+  children: (ind, code, period, pool, funnel) => getJson(childrenUrl(ind, code, period, '', pool, funnel)),
   /** The published values of every area of a level across the country, ascending: a national distribution. */
   levelValues: (ind, level, period, pool) =>
     getJson(`/api/indicators/${enc(ind)}/levels/${enc(level)}/values?period=${enc(period)}${poolQ(pool)}`),
@@ -66,9 +66,9 @@ export const api = {
     getJson(`/api/compare?indicator=${enc(ind)}&areas=${codes.map(enc).join(',')}&period=${enc(period)}${poolQ(pool)}`),
 };
 
-/** The children's rows as JSON ('') or as the export files ('.csv', '.geojson'). */
-export function childrenUrl(ind, code, period, ext, pool) {
-  return `${indicatorArea(ind, code)}/children${ext}?period=${enc(period)}${poolQ(pool)}`;
+/** The children's rows as JSON ('') or as the export files ('.csv', '.geojson'); funnel: their limits (none: exact). */
+export function childrenUrl(ind, code, period, ext, pool, funnel) {
+  return `${indicatorArea(ind, code)}/children${ext}?period=${enc(period)}${poolQ(pool)}${funnel ? `&funnel=${enc(funnel)}` : ''}`;
 }
 
 export function hotspotsUrl(ind, code, period, by, top, ext, pool) {

@@ -19,6 +19,7 @@ import {
 import { setupSearch } from './search.js';
 import { setupUpload } from './upload.js';
 import { renderTrend } from './trend.js';
+import { renderFunnelChoice } from './funnelchoice.js';
 import {
   bivariateClassifier, bivariateUrl, canColour, fillSecondIndicator, renderBivariate, renderBivariateLegend,
 } from './bivariate.js';
@@ -273,7 +274,7 @@ async function render() {
   const marks = {};
   const mark = (name) => { if (drillStartedAt !== null) marks[name] = Math.round(performance.now() - drillStartedAt); };
   // the children's rows are asked for with the area, not after it (unused only when the area redirects)
-  api.children(state.ind, state.area, state.period, state.pool).catch(() => {});
+  api.children(state.ind, state.area, state.period, state.pool, state.fun).catch(() => {});
   let area;
   try {
     area = await api.area(state.area);
@@ -305,7 +306,7 @@ async function render() {
     .then((answer) => ({ answer }), (err) => ({ error: problemWords(err, 'Choose another second indicator, or none.') })) : null;
   const clustering = isClustering(state.col) && !second;
   const pendingClusters = clustering ? clustersOf(area) : null;
-  const answer = await api.children(state.ind, area.code, state.period, state.pool);
+  const answer = await api.children(state.ind, area.code, state.period, state.pool, state.fun);
   if (token !== renderToken) return;
   mark('children');
   const rows = answer.rows;
@@ -379,7 +380,9 @@ async function render() {
     childLevel,
     pool: state.pool,
   });
-  renderChildren(rows, answer.area, childLevel, (r) => colourOf(r).colour, openChild, exportLinks(state.ind, area.code, state.period, state.pool));
+  renderChildren(rows, answer.area, childLevel, (r) => colourOf(r).colour, openChild, exportLinks(state.ind, area.code, state.period, state.pool, state.fun));
+  renderFunnelChoice(state.fun, answer.funnel, { system: 'systems', icp: 'partnerships', place: 'places', neighbourhood: 'neighbourhoods' }[childLevel] ?? 'areas',
+    (fun) => update({ fun }));
   $('children-chart').querySelectorAll('button.child').forEach((b) => b.classList.toggle('selected', b.dataset.code === sel));
   renderBivariate(bivariate, {
     xName: indicator.name, yName: second?.name, childLevel, sel, onOpen: openChild,
@@ -390,6 +393,7 @@ async function render() {
     area: area.code, sel, childLevel, col: state.col, ind: state.ind, period: state.period, by: state.by, cmp: state.cmp.join(','),
     pool: state.pool, periodLabel: answer.area.period, trend: null,
     cat: state.cat, prov: state.cat ? state.prov : null, catchments: null,
+    fun: state.fun, funnel: answer.funnel?.adjustment ?? null,
     with: second?.id ?? null, pairs: bivariate?.answer?.pairs.length ?? null, coloured: bivariateColours ? 'bivariate' : state.col,
   };
   const panelWork = Promise.all([renderHotspotList(area, token), renderComparison(token), renderInequalityOf(area, token), catchmentWork,

@@ -5,7 +5,9 @@
 // (period then names the pool's last; any other is put back to the indicator's own),
 // cmp: areas being compared, cat: the catchments layer's method (proportional | fptp;
 // absent: the layer is off), prov: the provider whose catchment the panel shows, with: a second indicator drawn beside
-// the first (bivariate.js; absent: none).
+// the first (bivariate.js; absent: none), fun: the funnel plot's limits (phi | random-effects | test; absent: exact).
+import { FUNNELS } from './funnelchoice.js';
+
 export const COLOURINGS = ['england', 'parent', 'quintile', 'gistar', 'moran'];
 
 export const CATCHMENT_METHODS = ['proportional', 'fptp'];
@@ -26,6 +28,7 @@ export function readState() {
     cat: CATCHMENT_METHODS.includes(p.get('cat')) ? p.get('cat') : null,
     prov: p.get('cat') ? p.get('prov') : null,
     with: p.get('with'),
+    fun: FUNNELS.includes(p.get('fun')) ? p.get('fun') : null,
   };
 }
 
@@ -39,6 +42,7 @@ export function stateHash(s) {
   if (s.cat) p.set('cat', s.cat);
   if (s.cat && s.prov) p.set('prov', s.prov);
   if (s.with) p.set('with', s.with);
+  if (s.fun) p.set('fun', s.fun);
   return '#' + p.toString();
 }
 
