@@ -53,8 +53,9 @@ export const api = {
   /** Every neighbourhood of the area with its Gi* (gistar) or local Moran (moran) class. */
   hotspotClasses: (ind, code, period, by, pool) =>
     getJson(`${indicatorArea(ind, code)}/hotspot-classes?period=${enc(period)}&by=${enc(by)}${poolQ(pool)}`),
-  /** The area's value and 95% limits per period up to `period`, the recent-trend marker and an SPC chart (never pooled). */
-  trend: (ind, code, period) => getJson(`${indicatorArea(ind, code)}/trend?period=${enc(period)}`),
+  /** The area's value and 95% limits per period up to `period`, the recent-trend marker and an SPC chart (never pooled); chart: its
+   * kind (none: the value type's own). */
+  trend: (ind, code, period, chart) => getJson(`${indicatorArea(ind, code)}/trend?period=${enc(period)}${chart ? `&chart=${enc(chart)}` : ''}`),
   /** The providers whose catchment (by `method`) has a neighbourhood in the area, with sizes and overlaps. */
   catchments: (code, method) => getJson(`/api/catchments?area=${enc(code)}&method=${enc(method)}`),
   /** Those catchments' dissolved boundaries: a GeoJSON FeatureCollection in WGS84. */

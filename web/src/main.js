@@ -18,7 +18,7 @@ import {
 } from './panel.js';
 import { setupSearch } from './search.js';
 import { setupUpload } from './upload.js';
-import { renderTrend } from './trend.js';
+import { laneyChart, renderTrend } from './trend.js';
 import { renderFunnelChoice } from './funnelchoice.js';
 import {
   bivariateClassifier, bivariateUrl, canColour, fillSecondIndicator, renderBivariate, renderBivariateLegend,
@@ -494,13 +494,16 @@ async function renderHotspotList(area, token) {
 async function renderTrendOf(row, token, view) {
   let answer = null, error = null;
   try {
-    answer = await api.trend(state.ind, row.code, state.period);
+    const chart = state.spc === 'laney' ? laneyChart(dataset.indicators.find((i) => i.id === state.ind)?.valueType) : null;
+    answer = await api.trend(state.ind, row.code, state.period, chart);
   } catch (err) {
     error = problemWords(err);
   }
   if (token !== renderToken) return;
-  renderTrend(answer, error);
-  view.trend = answer ? { code: row.code, marker: answer.marker.direction, specialCauses: (answer.chart?.points ?? []).filter((p) => p.variation !== 'common-cause').length } : null;
+  const laney = answer && ['p', 'u', 'pprime', 'uprime'].includes(answer.chartType)
+    ? { on: state.spc === 'laney', onChange: (on) => update({ spc: on ? 'laney' : null }) } : null;
+  renderTrend(answer, error, laney);
+  view.trend = answer ? { code: row.code, marker: answer.marker.direction, specialCauses: (answer.chart?.points ?? []).filter((p) => p.variation !== 'common-cause').length, chart: answer.chartType } : null;
 }
 
 async function renderInequalityOf(area, token) {

@@ -5,7 +5,8 @@
 // (period then names the pool's last; any other is put back to the indicator's own),
 // cmp: areas being compared, cat: the catchments layer's method (proportional | fptp;
 // absent: the layer is off), prov: the provider whose catchment the panel shows, with: a second indicator drawn beside
-// the first (bivariate.js; absent: none), fun: the funnel plot's limits (phi | random-effects | test; absent: exact).
+// the first (bivariate.js; absent: none), fun: the funnel plot's limits (phi | random-effects | test; absent: exact), spc: laney
+// for Laney's p′/u′ control chart (absent: the value type's own).
 import { FUNNELS } from './funnelchoice.js';
 
 export const COLOURINGS = ['england', 'parent', 'quintile', 'gistar', 'moran'];
@@ -29,6 +30,7 @@ export function readState() {
     prov: p.get('cat') ? p.get('prov') : null,
     with: p.get('with'),
     fun: FUNNELS.includes(p.get('fun')) ? p.get('fun') : null,
+    spc: p.get('spc') === 'laney' ? 'laney' : null,
   };
 }
 
@@ -43,6 +45,7 @@ export function stateHash(s) {
   if (s.cat && s.prov) p.set('prov', s.prov);
   if (s.with) p.set('with', s.with);
   if (s.fun) p.set('fun', s.fun);
+  if (s.spc) p.set('spc', s.spc);
   return '#' + p.toString();
 }
 
