@@ -69,17 +69,18 @@ public sealed partial class DatasetQueries
         var onChart = Enumerable.Range(0, rows.Length)
             .Where(i => rows[i].Value is not null && (type == SpcChartType.XmR || (rows[i].Count is not null && Base(rows[i]) is > 0)))
             .ToArray();
-        var needed = type == SpcChartType.XmR ? 2 : 1;
+        var needed = type is SpcChartType.XmR or SpcChartType.PPrime or SpcChartType.UPrime ? 2 : 1;
         SpcChart? spc = null;
         if (onChart.Length >= needed)
         {
+            TrendPoint[] Counts() => [.. onChart.Select(i => new TrendPoint(labels[i], times[i], rows[i].Count!.Value, Base(rows[i])!.Value))];
             spc = type switch
             {
                 SpcChartType.XmR => ControlChart.XmR([.. onChart.Select(i => new SpcObservation(labels[i], rows[i].Value!.Value))], options),
-                SpcChartType.P => ControlChart.PChart([.. onChart.Select(i => new TrendPoint(labels[i], times[i], rows[i].Count!.Value, Base(rows[i])!.Value))],
-                    definition.Multiplier, options),
-                _ => ControlChart.UChart([.. onChart.Select(i => new TrendPoint(labels[i], times[i], rows[i].Count!.Value, Base(rows[i])!.Value))],
-                    definition.Multiplier, options),
+                SpcChartType.P => ControlChart.PChart(Counts(), definition.Multiplier, options),
+                SpcChartType.PPrime => ControlChart.LaneyPChart(Counts(), definition.Multiplier, options),
+                SpcChartType.UPrime => ControlChart.LaneyUChart(Counts(), definition.Multiplier, options),
+                _ => ControlChart.UChart(Counts(), definition.Multiplier, options),
             };
         }
 
@@ -109,12 +110,17 @@ public sealed partial class DatasetQueries
 
         var onChartSet = onChart.ToHashSet();
         var periods = labels.Select((p, i) => new TrendPeriod(p, times[i], rows[i], testable[i], onChartSet.Contains(i))).ToArray();
-        return new TrendAnswer(published, rows[^1], periods, marker, markerWords, type, spc, ChartMethod(type, ratio),
+        return new TrendAnswer(published, rows[^1], periods, marker, markerWords, type, spc, ChartMethod(type, ratio, spc),
             notes.Count > 0 ? string.Join("; ", notes) + "." : null, $"trend of {area.Code} up to {published.Period}");
     }
 
-    private static string ChartMethod(SpcChartType type, bool ratio) => type switch
+    private static string ChartMethod(SpcChartType type, bool ratio, SpcChart? spc) => type switch
     {
+        SpcChartType.PPrime or SpcChartType.UPrime => $"Laney {(type == SpcChartType.PPrime ? "p′" : "u′")}-chart{(ratio ? " of observed / expected" : "")}: "
+            + $"the {(type == SpcChartType.PPrime ? "p" : "u")}-chart's sigma s at each period's {(ratio ? "expected count" : "denominator")} × σ_z, "
+            + "where σ_z = mean moving range of the z-scores (value - centre) / s ÷ 1.128"
+            + (spc is null ? "" : FormattableString.Invariant($" (here {spc.MeanMovingRange / ControlChart.D2:0.###}: {(spc.MeanMovingRange / ControlChart.D2 > 1 ? "wider" : "narrower")} than the {(type == SpcChartType.PPrime ? "binomial" : "Poisson")} limits)"))
+            + "; limits centre ± 3 s σ_z (Laney 2002)",
         SpcChartType.P => "p-chart: centre = sum of counts / sum of denominators over the published periods; limits centre ± 3 √(centre (1 - centre) / n) "
             + "at each period's denominator n (2-sigma lines with 2)",
         SpcChartType.U when ratio => "u-chart of observed / expected: centre = sum of observed / sum of expected over the published periods; "

@@ -1,6 +1,7 @@
 using Geo.Core.Geography;
 using Geo.Core.Indicators;
 using Geo.Core.Indicators.Suppression;
+using Geo.Core.Statistics;
 using Geo.Core.Trends;
 using Geo.Model;
 using Geo.Query.Vocabulary;
@@ -89,24 +90,53 @@ public sealed partial class DatasetQueries(Dataset dataset)
         return new RowSelection(published, row, [row], $"area {row.Area.Code}", "area");
     }
 
-    /// <summary>The published rows of an area's children, in code order, found through the hierarchy's child list.</summary>
-    public RowSelection Children(string? indicator, string? period, string? code, int? pool = null)
+    /// <summary>
+    /// The published rows of an area's children, in code order, found through the hierarchy's child list; their funnel
+    /// columns adjusted for overdispersion among the children by <paramref name="funnel"/> (<see cref="WithFunnel"/>).
+    /// </summary>
+    public RowSelection Children(string? indicator, string? period, string? code, int? pool = null, string? funnel = null)
     {
+        var requested = RowFunnel(funnel);
         var published = Indicator(indicator, period, pool);
         var area = Area(code);
-        return new RowSelection(published, published.View.Get(area.Code), [.. published.View.Children(area.Code)],
-            $"children of {area.Code}", "children");
+        return WithFunnel(new RowSelection(published, published.View.Get(area.Code), [.. published.View.Children(area.Code)],
+            $"children of {area.Code}", "children"), funnel, requested);
     }
 
-    /// <summary>The published rows of every area of a level, inside <paramref name="within"/> when given (the country otherwise).</summary>
-    public RowSelection Level(string? indicator, string? period, string? level, string? within = null, int? pool = null)
+    /// <summary>
+    /// The published rows of every area of a level, inside <paramref name="within"/> when given (the country otherwise), their
+    /// funnel columns adjusted for overdispersion among them by <paramref name="funnel"/> (<see cref="WithFunnel"/>).
+    /// </summary>
+    public RowSelection Level(string? indicator, string? period, string? level, string? within = null, int? pool = null, string? funnel = null)
     {
         var at = LevelWords.Parse(level);
+        var requested = RowFunnel(funnel);
         var published = Indicator(indicator, period, pool);
         var container = within is null ? Dataset.Geography.Root : Area(within, "within");
         var rows = published.View.AtLevel(at, within is null ? null : container.Code).ToArray();
         var selection = $"every {at.ToName()}" + (within is null ? "" : $" inside {container.Code}");
-        return new RowSelection(published, published.View.Get(container.Code), rows, selection, "level");
+        return WithFunnel(new RowSelection(published, published.View.Get(container.Code), rows, selection, "level"), funnel, requested);
+    }
+
+    /// <summary>A row endpoint's <c>funnel</c>: poisson when none is given (the published limits), else as <see cref="FunnelWords"/>.</summary>
+    private static FunnelAdjustment? RowFunnel(string? funnel) => funnel is null ? FunnelAdjustment.Poisson : FunnelWords.Parse(funnel);
+
+    /// <summary>
+    /// The selection with its rows' funnel limits and positions recomputed for overdispersion among those rows
+    /// (<see cref="AdjustedFunnelRows"/>, around England's value as the published funnel), and the adjustment, φ̂, τ̂² and the
+    /// test's p said in its words. Without <paramref name="funnel"/> the rows are the published ones (exact Poisson or
+    /// binomial limits), which the answer's funnel says, and the selection's words are as before.
+    /// </summary>
+    private RowSelection WithFunnel(RowSelection s, string? funnel, FunnelAdjustment? requested)
+    {
+        if (funnel is null)
+        {
+            return s with { Funnel = new AdjustedFunnelRows(s.Rows, FunnelAdjustment.Poisson, false, null) };
+        }
+
+        var adjusted = AdjustedFunnelRows.Adjust(s.Indicator.Engine, s.Rows, s.Indicator.View.Get(Dataset.Geography.Root.Code), requested);
+        var units = s.Rows.Count > 0 ? s.Rows[0].Area.Level.ToName() + "s" : "areas";
+        return s with { Rows = adjusted.Rows, Selection = $"{s.Selection}; {adjusted.Describe(units)}", Funnel = adjusted };
     }
 
     /// <summary>The published values of every area of a level across the dataset, ascending, rounded as exported.</summary>

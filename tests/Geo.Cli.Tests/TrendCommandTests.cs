@@ -31,6 +31,15 @@ public class TrendCommandTests
     }
 
     [Fact]
+    public void Trend_LaneyChartOfADsr_ExitsTwoSayingWhichChartFits()
+    {
+        var (exit, _, error) = GeoProcess.Run("trend", "--indicator", Copd, "--area", "X06000005", "--chart", "pprime");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("A Laney p′-chart does not fit a directly standardised rate; use xmr.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Export_PoolOtherThanTheIndicators_IsRefusedAsByTheApi()
     {
         var (exit, _, error) = GeoProcess.Run("export", "--indicator", Copd, "--level", "place", "--pool", "1");

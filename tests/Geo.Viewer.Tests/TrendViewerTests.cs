@@ -12,6 +12,21 @@ public sealed class TrendViewerTests(DemoViewerFixture fixture) : IClassFixture<
 
     private ViewerHost Host => fixture.Host;
 
+    /// <summary>A user's yearly indicator for every demo neighbourhood, 2014 to 2023, 1,000 people each, admissions by a rule.</summary>
+    private static string YearlyCsv(Func<int, int, int> admissions)
+    {
+        var csv = new System.Text.StringBuilder("LSOA21CD,year,admissions,population\n");
+        for (var i = 1; i <= 2400; i++)
+        {
+            for (var year = 2014; year <= 2023; year++)
+            {
+                csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"X01{i:000000},{year},{admissions(i, year)},1000\n");
+            }
+        }
+
+        return csv.ToString();
+    }
+
     private static Task WaitForPoolAsync(ViewerPage viewer, int pool) => viewer.Page.WaitForFunctionAsync(
         "p => { const v = window.geoViewer && window.geoViewer.view; return !!v && v.pool === p && v.trend !== undefined; }", pool,
         new PageWaitForFunctionOptions { Timeout = 30_000 });
@@ -21,17 +36,8 @@ public sealed class TrendViewerTests(DemoViewerFixture fixture) : IClassFixture<
     {
         // A user's yearly indicator that steps up in 2021 everywhere: ten single years, a run of 7 below the mean, then points
         // above the upper limit. (The demo's own admissions are five-year pools, whose six overlapping points are smooth.)
-        var csv = new System.Text.StringBuilder("LSOA21CD,year,admissions,population\n");
-        for (var i = 1; i <= 2400; i++)
-        {
-            for (var year = 2014; year <= 2023; year++)
-            {
-                csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"X01{i:000000},{year},{(year < 2021 ? 40 : 60) + ((i + year) % 5)},1000\n");
-            }
-        }
-
         await Host.UploadAsync("id=stepped&name=Stepped&area=LSOA21CD&count=admissions&denominator=population&period=year"
-            + "&valueType=crude-rate&polarity=higher-is-worse", csv.ToString());
+            + "&valueType=crude-rate&polarity=higher-is-worse", YearlyCsv((i, year) => (year < 2021 ? 40 : 60) + ((i + year) % 5)));
         var viewer = await ViewerPage.OpenAsync(Host, $"#ind=stepped&area={Shifted}");
         await viewer.WaitForViewAsync(Shifted);
         var page = viewer.Page;
@@ -74,6 +80,42 @@ public sealed class TrendViewerTests(DemoViewerFixture fixture) : IClassFixture<
         Assert.Equal("2019/20 - 2023/24", (await page.InnerTextAsync("#period option:checked")).Trim());
         // Ten years make six pools, each a point of the trend.
         Assert.Equal(6, await page.Locator(".trend-chart circle").CountAsync());
+        Assert.DoesNotContain(viewer.Errors, e => !e.StartsWith("Failed to load resource", StringComparison.Ordinal));
+    }
+
+    [ChromiumFact]
+    public async Task LaneySwitch_UnderAUChart_DrawsTheUPrimeChartOfTheApi_AndBack()
+    {
+        // A yearly crude rate whose years vary far more than Poisson allows (large denominators): Laney's u′ widens the limits.
+        await Host.UploadAsync("id=wobbly&name=Wobbly&area=LSOA21CD&count=admissions&denominator=population&period=year"
+            + "&valueType=crude-rate&polarity=higher-is-worse", YearlyCsv((i, year) => 40 + (year % 3 * 12) + ((i + year) % 5)));
+        var viewer = await ViewerPage.OpenAsync(Host, $"#ind=wobbly&area={Shifted}");
+        await viewer.WaitForViewAsync(Shifted);
+        var page = viewer.Page;
+        await page.WaitForFunctionAsync("() => window.geoViewer.view.trend && window.geoViewer.view.trend.chart === 'u'", null,
+            new PageWaitForFunctionOptions { Timeout = 30_000 });
+        Assert.StartsWith("u-chart", await page.InnerTextAsync("#spc-title"), StringComparison.Ordinal);
+        Assert.False(await page.IsCheckedAsync("#spc-laney"));
+
+        await page.CheckAsync("#spc-laney");
+        await page.WaitForFunctionAsync("() => window.geoViewer.view.trend && window.geoViewer.view.trend.chart === 'uprime'", null,
+            new PageWaitForFunctionOptions { Timeout = 30_000 });
+        Assert.Contains("spc=laney", page.Url, StringComparison.Ordinal);
+        Assert.StartsWith("Laney u′-chart", await page.InnerTextAsync("#spc-title"), StringComparison.Ordinal);
+        var laney = await viewer.ApiAsync($"/api/indicators/wobbly/areas/{Shifted}/trend?chart=uprime");
+        var u = await viewer.ApiAsync($"/api/indicators/wobbly/areas/{Shifted}/trend");
+        var specials = laney.GetProperty("chart").GetProperty("points").EnumerateArray().Count(p => p.GetProperty("variation").GetString() != "common-cause");
+        Assert.Equal(specials, await page.Locator(".spc-chart circle.special").CountAsync());
+        // wider than the u-chart's: the years vary more than chance
+        var first = (laney.GetProperty("chart").GetProperty("points")[0], u.GetProperty("chart").GetProperty("points")[0]);
+        Assert.True(first.Item1.GetProperty("upperLimit").GetDouble() > first.Item2.GetProperty("upperLimit").GetDouble(), laney.ToString());
+        Assert.Contains("σ_z", await page.InnerTextAsync("#trend"), StringComparison.Ordinal);
+        await page.Locator("#trend-section").ScrollIntoViewIfNeededAsync();
+        await viewer.ScreenshotAsync("trend-laney");
+
+        await page.UncheckAsync("#spc-laney");
+        await page.WaitForFunctionAsync("() => window.geoViewer.view.trend && window.geoViewer.view.trend.chart === 'u'", null,
+            new PageWaitForFunctionOptions { Timeout = 30_000 });
         Assert.DoesNotContain(viewer.Errors, e => !e.StartsWith("Failed to load resource", StringComparison.Ordinal));
     }
 }

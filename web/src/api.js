@@ -43,7 +43,7 @@ export const api = {
   dataset: () => getJson('/api/dataset'),
   area: (code) => getJson(`/api/areas/${enc(code)}`),
   search: (q, limit = 8) => fetch(`/api/areas?q=${enc(q)}&limit=${limit}`).then((r) => (r.ok ? r.json() : [])),
-  children: (ind, code, period, pool) => getJson(childrenUrl(ind, code, period, '', pool)),
+  children: (ind, code, period, pool, funnel) => getJson(childrenUrl(ind, code, period, '', pool, funnel)),
   /** The published values of every area of a level across the country, ascending: a national distribution. */
   levelValues: (ind, level, period, pool) =>
     getJson(`/api/indicators/${enc(ind)}/levels/${enc(level)}/values?period=${enc(period)}${poolQ(pool)}`),
@@ -53,8 +53,9 @@ export const api = {
   /** Every neighbourhood of the area with its Gi* (gistar) or local Moran (moran) class. */
   hotspotClasses: (ind, code, period, by, pool) =>
     getJson(`${indicatorArea(ind, code)}/hotspot-classes?period=${enc(period)}&by=${enc(by)}${poolQ(pool)}`),
-  /** The area's value and 95% limits per period up to `period`, the recent-trend marker and an SPC chart (never pooled). */
-  trend: (ind, code, period) => getJson(`${indicatorArea(ind, code)}/trend?period=${enc(period)}`),
+  /** The area's value and 95% limits per period up to `period`, the recent-trend marker and an SPC chart (never pooled); chart: its
+   * kind (none: the value type's own). */
+  trend: (ind, code, period, chart) => getJson(`${indicatorArea(ind, code)}/trend?period=${enc(period)}${chart ? `&chart=${enc(chart)}` : ''}`),
   /** The providers whose catchment (by `method`) has a neighbourhood in the area, with sizes and overlaps. */
   catchments: (code, method) => getJson(`/api/catchments?area=${enc(code)}&method=${enc(method)}`),
   /** Those catchments' dissolved boundaries: a GeoJSON FeatureCollection in WGS84. */
@@ -66,9 +67,9 @@ export const api = {
     getJson(`/api/compare?indicator=${enc(ind)}&areas=${codes.map(enc).join(',')}&period=${enc(period)}${poolQ(pool)}`),
 };
 
-/** The children's rows as JSON ('') or as the export files ('.csv', '.geojson'). */
-export function childrenUrl(ind, code, period, ext, pool) {
-  return `${indicatorArea(ind, code)}/children${ext}?period=${enc(period)}${poolQ(pool)}`;
+/** The children's rows as JSON ('') or as the export files ('.csv', '.geojson'); funnel: their limits (none: exact). */
+export function childrenUrl(ind, code, period, ext, pool, funnel) {
+  return `${indicatorArea(ind, code)}/children${ext}?period=${enc(period)}${poolQ(pool)}${funnel ? `&funnel=${enc(funnel)}` : ''}`;
 }
 
 export function hotspotsUrl(ind, code, period, by, top, ext, pool) {

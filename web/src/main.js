@@ -1,8 +1,9 @@
 // Geo's map viewer: systems coloured by an indicator (or their neighbourhoods by hotspot class); click
 // down through ICPs and places to neighbourhoods; the panel ranks the children, plots their funnel, shows
 // Core20 against the rest and the deprivation gradient, lists hotspots and compares areas; on request it outlines
-// the catchments of the providers (GP practices) reaching the area, and shows the one chosen.
-import { api } from './api.js';
+// the catchments of the providers (GP practices) reaching the area, and shows the one chosen; beside a second indicator,
+// the children are coloured by thirds of both, with their rank correlation and a scatter plot (bivariate.js).
+import { api, getJson } from './api.js';
 import {
   classify, clusterClass, clusterLegend, colouringFits, defaultColouring, isClustering, legendEntries, quintileBreaks,
 } from './colour.js';
@@ -17,7 +18,11 @@ import {
 } from './panel.js';
 import { setupSearch } from './search.js';
 import { setupUpload } from './upload.js';
-import { renderTrend } from './trend.js';
+import { laneyChart, renderTrend } from './trend.js';
+import { renderFunnelChoice } from './funnelchoice.js';
+import {
+  bivariateClassifier, bivariateUrl, canColour, fillSecondIndicator, renderBivariate, renderBivariateLegend,
+} from './bivariate.js';
 import { go, readState } from './state.js';
 
 const $ = (id) => document.getElementById(id);
@@ -99,6 +104,7 @@ function wireControls() {
   $('hotspot-by').addEventListener('change', (e) => update({ by: e.target.value }));
   $('catchments').addEventListener('change', (e) => update({ cat: e.target.checked ? $('catchment-method').value : null, prov: null }));
   $('catchment-method').addEventListener('change', (e) => update({ cat: e.target.value }));
+  $('with').addEventListener('change', (e) => update({ with: e.target.value || null }));
   setupSearch((hit) => openArea(hit.code, hit.level, hit.parent));
 
   const tooltip = $('tooltip');
@@ -268,7 +274,7 @@ async function render() {
   const marks = {};
   const mark = (name) => { if (drillStartedAt !== null) marks[name] = Math.round(performance.now() - drillStartedAt); };
   // the children's rows are asked for with the area, not after it (unused only when the area redirects)
-  api.children(state.ind, state.area, state.period, state.pool).catch(() => {});
+  api.children(state.ind, state.area, state.period, state.pool, state.fun).catch(() => {});
   let area;
   try {
     area = await api.area(state.area);
@@ -293,21 +299,28 @@ async function render() {
   $('note').textContent = note;
   $('note').hidden = !note;
 
-  const clustering = isClustering(state.col);
+  // beside a second indicator the map shows the pairs' classes, not hotspot classes
+  const second = state.with && state.with !== state.ind ? dataset.indicators.find((i) => i.id === state.with) : null;
+  fillSecondIndicator($('with'), dataset.indicators, state.ind, second?.id);
+  const pendingBivariate = second ? getJson(bivariateUrl(state.ind, area.code, state.period, second.id))
+    .then((answer) => ({ answer }), (err) => ({ error: problemWords(err, 'Choose another second indicator, or none.') })) : null;
+  const clustering = isClustering(state.col) && !second;
   const pendingClusters = clustering ? clustersOf(area) : null;
-  const answer = await api.children(state.ind, area.code, state.period, state.pool);
+  const answer = await api.children(state.ind, area.code, state.period, state.pool, state.fun);
   if (token !== renderToken) return;
   mark('children');
   const rows = answer.rows;
   const childLevel = rows[0]?.level ?? LEVELS[LEVELS.indexOf(area.level) + 1];
   const breaks = state.col === 'quintile' ? await nationalBreaks(state.ind, state.period, childLevel, state.pool) : [];
   const clusters = clustering ? await pendingClusters : null;
+  const bivariate = pendingBivariate ? await pendingBivariate : null;
   if (token !== renderToken) return;
+  const bivariateColours = canColour(bivariate?.answer) ? bivariateClassifier(bivariate.answer, indicator.name, second.name) : null;
   const classOf = (code) => clusterClass(state.col, clusters.byCode.get(code)?.class ?? 'not tested');
   // with hotspot classes, neighbourhood children take their class; coarser children are outlined over their neighbourhoods
-  const colourOf = !clustering ? (row) => classify(row, state.col, breaks)
+  const colourOf = bivariateColours ?? (!clustering ? (row) => classify(row, state.col, breaks)
     : childLevel === 'neighbourhood' ? (row) => classOf(row.code)
-      : () => ({ key: 'area', colour: '#c8d1dc', label: 'hotspot classes of its neighbourhoods below' });
+      : () => ({ key: 'area', colour: '#c8d1dc', label: 'hotspot classes of its neighbourhoods below' }));
   // clear over the classes drawn below; grey when there are none (the country, or an indicator without events)
   const mapColour = clustering && childLevel !== 'neighbourhood' && clusters.byCode.size > 0 ? () => 'rgba(255,255,255,0)' : (r) => colourOf(r).colour;
   const byCode = new Map(rows.map((r) => [r.code, r]));
@@ -333,8 +346,11 @@ async function render() {
   const method = state.col === 'gistar' ? 'Gi* hot and cold spots' : "Local Moran's I clusters";
   const title = clustering ? `${method} of the neighbourhoods within ${area.name}`
     : state.col === 'quintile' ? `National quintiles of ${childLevel}s` : state.col === 'parent' ? `Compared with ${area.name}` : 'Compared with England';
-  renderLegend(clustering ? clusterLegend(state.col) : legendEntries(state.col, breaks, fmtValue, indicator.polarity, counts), counts, title,
-    clustering ? clusters.note : null);
+  if (bivariateColours) renderBivariateLegend(indicator.name, second.name, counts, childLevel);
+  else {
+    renderLegend(clustering ? clusterLegend(state.col) : legendEntries(state.col, breaks, fmtValue, indicator.polarity, counts), counts, title,
+      clustering ? clusters.note : null);
+  }
   if (state.pool > 1) {
     // labelled as pooled wherever a figure is shown (the indicator is published in this pool only)
     $('legend').insertAdjacentHTML('beforeend', `<p class="hint" id="pool-note">Pooled over ${state.pool} years: ` +
@@ -364,13 +380,21 @@ async function render() {
     childLevel,
     pool: state.pool,
   });
-  renderChildren(rows, answer.area, childLevel, (r) => colourOf(r).colour, openChild, exportLinks(state.ind, area.code, state.period, state.pool));
+  renderChildren(rows, answer.area, childLevel, (r) => colourOf(r).colour, openChild, exportLinks(state.ind, area.code, state.period, state.pool, state.fun));
+  renderFunnelChoice(state.fun, answer.funnel, { system: 'systems', icp: 'partnerships', place: 'places', neighbourhood: 'neighbourhoods' }[childLevel] ?? 'areas',
+    (fun) => update({ fun }));
   $('children-chart').querySelectorAll('button.child').forEach((b) => b.classList.toggle('selected', b.dataset.code === sel));
+  renderBivariate(bivariate, {
+    xName: indicator.name, yName: second?.name, childLevel, sel, onOpen: openChild,
+    csvUrl: second ? bivariateUrl(state.ind, area.code, state.period, second.id, '.csv') : null,
+  });
 
   const view = {
     area: area.code, sel, childLevel, col: state.col, ind: state.ind, period: state.period, by: state.by, cmp: state.cmp.join(','),
     pool: state.pool, periodLabel: answer.area.period, trend: null,
     cat: state.cat, prov: state.cat ? state.prov : null, catchments: null,
+    fun: state.fun, funnel: answer.funnel?.adjustment ?? null,
+    with: second?.id ?? null, pairs: bivariate?.answer?.pairs.length ?? null, coloured: bivariateColours ? 'bivariate' : state.col,
   };
   const panelWork = Promise.all([renderHotspotList(area, token), renderComparison(token), renderInequalityOf(area, token), catchmentWork,
     renderTrendOf(focus, token, view)]);
@@ -470,13 +494,16 @@ async function renderHotspotList(area, token) {
 async function renderTrendOf(row, token, view) {
   let answer = null, error = null;
   try {
-    answer = await api.trend(state.ind, row.code, state.period);
+    const chart = state.spc === 'laney' ? laneyChart(dataset.indicators.find((i) => i.id === state.ind)?.valueType) : null;
+    answer = await api.trend(state.ind, row.code, state.period, chart);
   } catch (err) {
     error = problemWords(err);
   }
   if (token !== renderToken) return;
-  renderTrend(answer, error);
-  view.trend = answer ? { code: row.code, marker: answer.marker.direction, specialCauses: (answer.chart?.points ?? []).filter((p) => p.variation !== 'common-cause').length } : null;
+  const laney = answer && ['p', 'u', 'pprime', 'uprime'].includes(answer.chartType)
+    ? { on: state.spc === 'laney', onChange: (on) => update({ spc: on ? 'laney' : null }) } : null;
+  renderTrend(answer, error, laney);
+  view.trend = answer ? { code: row.code, marker: answer.marker.direction, specialCauses: (answer.chart?.points ?? []).filter((p) => p.variation !== 'common-cause').length, chart: answer.chartType } : null;
 }
 
 async function renderInequalityOf(area, token) {

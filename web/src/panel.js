@@ -58,8 +58,8 @@ export function renderChildren(rows, areaRow, childLevel, colourOf, onChild, lin
     `<a id="export-children-csv" href="${links.csv}" download>CSV</a> · <a id="export-children-geojson" href="${links.geojson}" download>GeoJSON</a>`;
 }
 
-export function exportLinks(ind, code, period, pool) {
-  return { csv: childrenUrl(ind, code, period, '.csv', pool), geojson: childrenUrl(ind, code, period, '.geojson', pool) };
+export function exportLinks(ind, code, period, pool, funnel) {
+  return { csv: childrenUrl(ind, code, period, '.csv', pool, funnel), geojson: childrenUrl(ind, code, period, '.geojson', pool, funnel) };
 }
 
 /** Says when the list's funnel positions allow for overdispersion, so they may differ from the panel's plain ones. */

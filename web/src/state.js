@@ -4,7 +4,11 @@
 // moran; absent: the indicator's default), by: hotspot order, pool: the indicator's publication pool, 1, 3 or 5 periods
 // (period then names the pool's last; any other is put back to the indicator's own),
 // cmp: areas being compared, cat: the catchments layer's method (proportional | fptp;
-// absent: the layer is off), prov: the provider whose catchment the panel shows.
+// absent: the layer is off), prov: the provider whose catchment the panel shows, with: a second indicator drawn beside
+// the first (bivariate.js; absent: none), fun: the funnel plot's limits (phi | random-effects | test; absent: exact), spc: laney
+// for Laney's p′/u′ control chart (absent: the value type's own).
+import { FUNNELS } from './funnelchoice.js';
+
 export const COLOURINGS = ['england', 'parent', 'quintile', 'gistar', 'moran'];
 
 export const CATCHMENT_METHODS = ['proportional', 'fptp'];
@@ -24,6 +28,9 @@ export function readState() {
     cmp: (p.get('cmp') ?? '').split(',').filter(Boolean).slice(0, 4),
     cat: CATCHMENT_METHODS.includes(p.get('cat')) ? p.get('cat') : null,
     prov: p.get('cat') ? p.get('prov') : null,
+    with: p.get('with'),
+    fun: FUNNELS.includes(p.get('fun')) ? p.get('fun') : null,
+    spc: p.get('spc') === 'laney' ? 'laney' : null,
   };
 }
 
@@ -36,6 +43,9 @@ export function stateHash(s) {
   if (s.cmp?.length) p.set('cmp', s.cmp.join(','));
   if (s.cat) p.set('cat', s.cat);
   if (s.cat && s.prov) p.set('prov', s.prov);
+  if (s.with) p.set('with', s.with);
+  if (s.fun) p.set('fun', s.fun);
+  if (s.spc) p.set('spc', s.spc);
   return '#' + p.toString();
 }
 

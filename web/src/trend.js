@@ -4,6 +4,9 @@ import { escapeHtml, fmtInterval, fmtValue } from './format.js';
 
 const $ = (id) => document.getElementById(id);
 
+/** Laney's chart for a value type: p′ for proportions, u′ for crude rates and ratios; null where there is none (an XmR chart). */
+export const laneyChart = (valueType) => ({ proportion: 'pprime', 'crude-rate': 'uprime', isr: 'uprime' })[valueType] ?? null;
+
 // Making Data Count's colours: grey common cause, orange concern, blue improvement, purple neutral.
 const VARIATION = {
   'common-cause': { colour: '#7f7f7f', words: 'common cause' },
@@ -73,14 +76,17 @@ export function spcSvg(answer) {
     line('centre', 'stroke="#000"') + line('value', 'stroke="#8aa0c8" stroke-width="1.2"') + dots + '</svg>';
 }
 
-/** The trend section: marker, the two charts and the special causes in words, or why there are none. */
-export function renderTrend(answer, error) {
+/**
+ * The trend section: marker, the two charts and the special causes in words, or why there are none; for a p- or u-chart, a
+ * switch to Laney's p′/u′ (`laney`: { on, onChange }), whose limits allow for the points' spread beyond chance.
+ */
+export function renderTrend(answer, error, laney = null) {
   const box = $('trend');
   if (!answer) {
     box.innerHTML = `<p class="hint">No trend: ${escapeHtml(error ?? 'not available')}</p>`;
     return;
   }
-  const chartName = { xmr: 'XmR chart', p: 'p-chart', u: 'u-chart' }[answer.chartType] ?? answer.chartType;
+  const chartName = { xmr: 'XmR chart', p: 'p-chart', u: 'u-chart', pprime: 'Laney p′-chart', uprime: 'Laney u′-chart' }[answer.chartType] ?? answer.chartType;
   const specials = (answer.chart?.points ?? []).filter((p) => p.variation !== 'common-cause');
   const causes = specials.length === 0
     ? '<p class="hint" id="spc-causes">Common-cause variation only: no special cause.</p>'
@@ -93,9 +99,12 @@ export function renderTrend(answer, error) {
     `<p id="trend-marker" data-direction="${escapeHtml(answer.marker.direction)}"><strong>Recent trend:</strong> ${escapeHtml(answer.marker.words)}.</p>` +
     trendSvg(answer) +
     '<p class="hint">Value with 95% confidence interval per year; × marks a suppressed year (no value is shown or used). Each point is a period as the indicator is published.</p>' +
-    `<h4>${escapeHtml(chartName)}${last ? ` <small>latest: ${escapeHtml(last)}</small>` : ''}</h4>` +
+    `<h4 id="spc-title">${escapeHtml(chartName)}${last ? ` <small>latest: ${escapeHtml(last)}</small>` : ''}</h4>` +
+    (laney ? `<label class="spc-laney"><input type="checkbox" id="spc-laney" ${laney.on ? 'checked' : ''}> Laney's ${answer.chartType.startsWith('p') ? 'p′' : 'u′'}: ` +
+      'limits allowing for more (or less) spread between periods than chance</label>' : '') +
     spcSvg(answer) + causes +
     `<p class="hint">${escapeHtml(answer.chartMethod)}${answer.chartNote ? ` ${escapeHtml(answer.chartNote)}` : ''}</p>`;
   // colours through the DOM, not inline style attributes, which the viewer's Content-Security-Policy refuses
   box.querySelectorAll('.swatch[data-colour]').forEach((s) => { s.style.background = s.dataset.colour; });
+  $('spc-laney')?.addEventListener('change', (e) => laney.onChange(e.target.checked));
 }

@@ -18,6 +18,7 @@ public static class IndicatorsApi
     private const string PoolHelp = PoolWords.Help + ".";
     private const string TopHelp = "How many neighbourhoods, 1 to 1000 (default 20).";
     private const string ByHelp = HotspotOrderWords.Help + " (default rate).";
+    private const string RowsFunnelHelp = FunnelWords.RowsHelp + ".";
     private const string FunnelHelp = "Funnel limits of the hotspots' rows among the neighbourhoods inside the area: " + FunnelWords.Help + ".";
     private const string RowsHelp = "Each row has exactly the columns of geo export (see metadata.columns), numbers rounded to 6 decimals; "
         + "suppressed figures are null.";
@@ -125,26 +126,29 @@ public static class IndicatorsApi
         [Description("Area code whose children to list.")] string code,
         [Description(PeriodHelp)] string? period,
         [Description(PoolHelp)] int? pool,
+        [Description(RowsFunnelHelp)] string? funnel,
         DatasetHost host,
         HttpRequest request) =>
-        ApiProblems.Answer(() => RowAnswers.Rows(host.Queries.Children(id, period, code, pool), request));
+        ApiProblems.Answer(() => RowAnswers.Rows(host.Queries.Children(id, period, code, pool, funnel), request));
 
     public static Results<FileContentHttpResult, ProblemHttpResult> GetChildrenCsv(
         [Description("Indicator id.")] string id,
         [Description("Area code whose children to list.")] string code,
         [Description(PeriodHelp)] string? period,
         [Description(PoolHelp)] int? pool,
+        [Description(RowsFunnelHelp)] string? funnel,
         DatasetHost host) =>
-        ApiProblems.File(() => RowAnswers.Csv(host.Queries.Children(id, period, code, pool)));
+        ApiProblems.File(() => RowAnswers.Csv(host.Queries.Children(id, period, code, pool, funnel)));
 
     public static Results<FileContentHttpResult, ProblemHttpResult> GetChildrenGeoJson(
         [Description("Indicator id.")] string id,
         [Description("Area code whose children to list.")] string code,
         [Description(PeriodHelp)] string? period,
         [Description(PoolHelp)] int? pool,
+        [Description(RowsFunnelHelp)] string? funnel,
         DatasetHost host,
         HttpRequest request) =>
-        ApiProblems.File(() => RowAnswers.GeoJson(host.Queries.Children(id, period, code, pool), request));
+        ApiProblems.File(() => RowAnswers.GeoJson(host.Queries.Children(id, period, code, pool, funnel), request));
 
     public static Results<Ok<IndicatorRowsDto>, Ok<IndicatorColumnsDto>, ProblemHttpResult> GetLevel(
         [Description("Indicator id.")] string id,
@@ -153,6 +157,7 @@ public static class IndicatorsApi
         [Description(PoolHelp)] int? pool,
         [Description(FieldWords.Help + " (default: every column; with format=columns, " + FieldWords.CompactDefault + ").")] string? fields,
         [Description("Layout: " + RowLayoutWords.Help + ".")] string? format,
+        [Description(RowsFunnelHelp)] string? funnel,
         DatasetHost host,
         HttpRequest request)
     {
@@ -160,7 +165,7 @@ public static class IndicatorsApi
         {
             var layout = RowLayoutWords.Parse(format);
             var columns = FieldWords.Parse(fields, layout == RowLayout.Columns ? FieldWords.CompactDefault : null);
-            var rows = host.Queries.Level(id, period, level, pool: pool);
+            var rows = host.Queries.Level(id, period, level, pool: pool, funnel: funnel);
             return layout == RowLayout.Columns
                 ? TypedResults.Ok(RowAnswers.Columns(rows, request, columns))
                 : TypedResults.Ok(fields is null ? RowAnswers.Rows(rows, request) : RowAnswers.Rows(rows, request, columns));

@@ -11,14 +11,15 @@ namespace Geo.Core.Indicators;
 public sealed record AdjustedFunnelRows(
     IReadOnlyList<IndicatorRow> Rows, FunnelAdjustment Adjustment, bool ChosenByTest, OverdispersionEstimate? Estimate)
 {
-    /// <summary>The adjustment, whether the test chose it and its figures, in words (for an answer's selection).</summary>
-    public string Describe()
+    /// <summary>The adjustment, whether the test chose it and its figures, in words (for an answer's selection); <paramref name="units"/>
+    /// names what the rows are.</summary>
+    public string Describe(string units = "neighbourhoods")
     {
         var how = ChosenByTest ? " (chosen by the test of overdispersion, p < 0.05 → random-effects)" : "";
         return Estimate is { } e
             ? FormattableString.Invariant(
-                $"funnel limits {Adjustment.Word()}{how}: phi = {e.Phi:G6}, tau² = {e.TauSquared:G6}, overdispersion test p = {e.PValue:G4} over {e.Count} neighbourhoods")
-            : $"funnel limits {Adjustment.Word()}{how}: fewer than 2 neighbourhoods with a funnel position, no overdispersion estimate";
+                $"funnel limits {Adjustment.Word()}{how}: phi = {e.Phi:G6}, tau² = {e.TauSquared:G6}, overdispersion test p = {e.PValue:G4} over {e.Count} {units}")
+            : $"funnel limits {Adjustment.Word()}{how}: fewer than 2 {units} with a funnel position, no overdispersion estimate";
     }
 
     /// <summary>

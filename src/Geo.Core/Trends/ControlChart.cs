@@ -13,6 +13,11 @@ namespace Geo.Core.Trends;
 /// <para><b>p-chart</b>: p̄ = ΣO / ΣN; limits p̄ ± 3 √(p̄(1 - p̄) / nᵢ), kept within 0 and 1. <b>u-chart</b>:
 /// ū = ΣO / ΣN; limits ū ± 3 √(ū / nᵢ), kept at 0 or above. Both use 2 sigma for the near lines and report
 /// values, centre and limits × the multiplier (100 for a percentage, 100,000 for a rate per 100,000).</para>
+/// <para><b>p′- and u′-charts</b> (Laney 2002, "Improved control charts for attributes", Quality Engineering 14(4):531-537):
+/// with σᵢ the p- or u-chart's sigma at nᵢ, zᵢ = (pᵢ - p̄) / σᵢ, σ_z = mean |zᵢ - zᵢ₋₁| / 1.128, and limits
+/// p̄ ± 3 σᵢ σ_z (2 for the near lines), kept within 0 and 1 (0 and up for u′). σ_z measures the points' spread beyond
+/// the binomial's or Poisson's: above 1 the limits widen (overdispersion, e.g. large denominators), below 1 they narrow.
+/// With equal denominators the p′-chart is the XmR chart of the proportions.</para>
 /// <para>The rules, the order in which they decide a point's colour (outside the limits, then a trend, then
 /// two in three, then a shift) and the variation and assurance classes follow NHSRplotthedots
 /// (ptd_calculate_point_type, ptd_calculate_assurance_type); see docs/methods.md. The limits are computed
@@ -25,6 +30,9 @@ public static class ControlChart
 
     /// <summary>Moving ranges this many times the mean moving range or more are screened out when asked (3.267 = D₄, the range chart's upper limit).</summary>
     public const double MovingRangeScreenFactor = 3.267;
+
+    /// <summary>d₂ for moving ranges of two points: σ ≈ mean moving range / d₂ (Laney's σ_z).</summary>
+    public const double D2 = 1.128;
 
     /// <summary>The individuals (XmR) chart of values in time order.</summary>
     /// <exception cref="ArgumentException">Fewer than two values, or a value that is not a finite number.</exception>
@@ -88,6 +96,20 @@ public static class ControlChart
     public static SpcChart UChart(IReadOnlyList<TrendPoint> points, double multiplier = 1, SpcOptions? options = null) =>
         Attribute(SpcChartType.U, points, multiplier, options);
 
+    /// <summary>
+    /// Laney's p′-chart of a proportion from each period's count and denominator, in time order: the p-chart's sigma at
+    /// each denominator × σ_z, the spread of the points' z-scores (mean moving range / 1.128); values and limits ×
+    /// <paramref name="multiplier"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">Fewer than two points, or a point the p-chart refuses.</exception>
+    public static SpcChart LaneyPChart(IReadOnlyList<TrendPoint> points, double multiplier = 1, SpcOptions? options = null) =>
+        Attribute(SpcChartType.PPrime, points, multiplier, options);
+
+    /// <summary>Laney's u′-chart of a rate: the u-chart's sigma at each denominator × σ_z (see <see cref="LaneyPChart"/>).</summary>
+    /// <exception cref="ArgumentException">Fewer than two points, or a point the u-chart refuses.</exception>
+    public static SpcChart LaneyUChart(IReadOnlyList<TrendPoint> points, double multiplier = 1, SpcOptions? options = null) =>
+        Attribute(SpcChartType.UPrime, points, multiplier, options);
+
     private static SpcChart Attribute(SpcChartType type, IReadOnlyList<TrendPoint> points, double multiplier, SpcOptions? options)
     {
         ArgumentNullException.ThrowIfNull(points);
@@ -98,16 +120,19 @@ public static class ControlChart
             throw new ArgumentOutOfRangeException(nameof(multiplier), multiplier, "The multiplier must be a positive number.");
         }
 
-        if (points.Count == 0)
+        var laney = type is SpcChartType.PPrime or SpcChartType.UPrime;
+        var proportion = type is SpcChartType.P or SpcChartType.PPrime;
+        if (points.Count == 0 || (laney && points.Count < 2))
         {
-            throw new ArgumentException("A control chart needs at least one point.", nameof(points));
+            throw new ArgumentException(laney ? "A Laney chart needs at least two points (a moving range)." : "A control chart needs at least one point.",
+                nameof(points));
         }
 
         double count = 0, denominator = 0;
         foreach (var p in points)
         {
             if (!(p.Count >= 0) || double.IsInfinity(p.Count) || !(p.Denominator > 0) || double.IsInfinity(p.Denominator)
-                || (type == SpcChartType.P && p.Count > p.Denominator))
+                || (proportion && p.Count > p.Denominator))
             {
                 throw new ArgumentException($"Period {p.Period} has count {p.Count} and denominator {p.Denominator}.", nameof(points));
             }
@@ -119,13 +144,28 @@ public static class ControlChart
         var centre = count / denominator;
         var n = points.Count;
         double[] y = new double[n], lower = new double[n], upper = new double[n], nearLower = new double[n], nearUpper = new double[n];
-        var ceiling = type == SpcChartType.P ? 1 : double.PositiveInfinity;
+        var ceiling = proportion ? 1 : double.PositiveInfinity;
+        var sigmas = new double[n];
         for (var i = 0; i < n; i++)
         {
             var p = points[i];
-            var sigma = type == SpcChartType.P
-                ? Math.Sqrt(centre * (1 - centre) / p.Denominator)
-                : Math.Sqrt(centre / p.Denominator);
+            sigmas[i] = proportion ? Math.Sqrt(centre * (1 - centre) / p.Denominator) : Math.Sqrt(centre / p.Denominator);
+        }
+
+        var meanRange = double.NaN;
+        if (laney)
+        {
+            (meanRange, var sigmaZ) = LaneySigmaZ(points, centre, sigmas);
+            for (var i = 0; i < n; i++)
+            {
+                sigmas[i] *= sigmaZ;
+            }
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            var p = points[i];
+            var sigma = sigmas[i];
             y[i] = p.Count / p.Denominator * multiplier;
             lower[i] = Math.Max(0, centre - (3 * sigma)) * multiplier;
             upper[i] = Math.Min(ceiling, centre + (3 * sigma)) * multiplier;
@@ -134,7 +174,29 @@ public static class ControlChart
         }
 
         var periods = points.Select(p => p.Period).ToArray();
-        return Build(type, periods, y, centre * multiplier, double.NaN, lower, upper, nearLower, nearUpper, options);
+        return Build(type, periods, y, centre * multiplier, meanRange, lower, upper, nearLower, nearUpper, options);
+    }
+
+    /// <summary>
+    /// Laney's z-scores zᵢ = (pᵢ - p̄) / σᵢ, their mean moving range and σ_z = it / d₂. With no binomial or Poisson spread
+    /// (p̄ of 0 or 1) every z is 0, and so σ_z.
+    /// </summary>
+    private static (double MeanRange, double SigmaZ) LaneySigmaZ(IReadOnlyList<TrendPoint> points, double centre, double[] sigmas)
+    {
+        var z = new double[points.Count];
+        for (var i = 0; i < z.Length; i++)
+        {
+            z[i] = sigmas[i] > 0 ? ((points[i].Count / points[i].Denominator) - centre) / sigmas[i] : 0;
+        }
+
+        var sum = 0.0;
+        for (var i = 1; i < z.Length; i++)
+        {
+            sum += Math.Abs(z[i] - z[i - 1]);
+        }
+
+        var meanRange = sum / (z.Length - 1);
+        return (meanRange, meanRange / D2);
     }
 
     private static SpcChart Build(SpcChartType type, string[] periods, double[] y, double centre, double meanRange,

@@ -11,4 +11,10 @@ public enum SpcChartType
 
     /// <summary>u-chart for rates: Poisson limits from each period's denominator.</summary>
     U,
+
+    /// <summary>Laney's p′-chart: the p-chart's limits widened by the spread of the points' z-scores beyond the binomial's (σ_z).</summary>
+    PPrime,
+
+    /// <summary>Laney's u′-chart: the u-chart's limits widened by the spread of the points' z-scores beyond the Poisson's (σ_z).</summary>
+    UPrime,
 }

@@ -114,4 +114,84 @@ public class OverdispersionApiTests(DemoApiFactory factory) : IClassFixture<Demo
         Assert.Contains("poisson, phi, random-effects", detail, StringComparison.Ordinal);
         Assert.Contains("laney", detail, StringComparison.Ordinal);
     }
+
+    private async Task<(RowsAnswer Rows, JsonElement Funnel)> Children(string query)
+    {
+        var text = await factory.CreateClient().GetStringAsync(Base + Place + "/children?" + query);
+        return (JsonSerializer.Deserialize<RowsAnswer>(text, Json)!, JsonDocument.Parse(text).RootElement.GetProperty("funnel").Clone());
+    }
+
+    [Fact]
+    public async Task Children_NoFunnelGiven_KeepTheExactLimitsAndSaySo()
+    {
+        var (plain, funnel) = await Children("");
+        var (poisson, _) = await Children("funnel=poisson");
+
+        Assert.Equal("poisson", funnel.GetProperty("adjustment").GetString());
+        Assert.False(funnel.GetProperty("chosenByTest").GetBoolean());
+        Assert.Equal($"children of {Place}", plain.Metadata.Selection);
+        Assert.Equal(plain.Rows.Select(r => (r.Code, r.FunnelLower95, r.FunnelUpper95, r.FunnelUpper998, r.Funnel)),
+            poisson.Rows.Select(r => (r.Code, r.FunnelLower95, r.FunnelUpper95, r.FunnelUpper998, r.Funnel)));
+        Assert.Contains("funnel limits poisson", poisson.Metadata.Selection, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Children_Phi_LimitsAreEnglandPlusMinusZRootPhiTimesS_FromAPlainComputation()
+    {
+        var (answer, funnel) = await Children("funnel=phi");
+        var england = DemoData.Latest(factory).Get(DemoData.Dataset(factory).Geography.Root.Code).Value!.Value;
+        var (n, phi, _) = ByHand(answer.Rows, england);
+
+        Assert.Equal("phi", funnel.GetProperty("adjustment").GetString());
+        Assert.Equal(n, funnel.GetProperty("units").GetInt32());
+        Assert.Equal(phi, funnel.GetProperty("phi").GetDouble(), phi * 1e-5);
+        Assert.True(phi > 1, $"phi {phi}: the demo's COPD pools are overdispersed");
+        Assert.Contains("funnel limits phi", answer.Metadata.Selection, StringComparison.Ordinal);
+        // a rate's funnel: s = θ/√E, limits θ ± z √φ s (z 1.959964 and 3.090232), never below 0
+        foreach (var row in answer.Rows.Where(r => r.Funnel is not null))
+        {
+            var s = england / Math.Sqrt(row.Expected!.Value);
+            Assert.Equal(england + (1.959963984540054 * Math.Sqrt(phi) * s), row.FunnelUpper95!.Value, 1e-3);
+            Assert.Equal(Math.Max(0, england - (1.959963984540054 * Math.Sqrt(phi) * s)), row.FunnelLower95!.Value, 1e-3);
+            Assert.Equal(england + (3.090232306167813 * Math.Sqrt(phi) * s), row.FunnelUpper998!.Value, 1e-3);
+            // placed by its plotted value O/E × θ (a DSR's funnel is of observed over expected events)
+            var y = row.Count!.Value / row.Expected.Value * england;
+            var position = y > row.FunnelUpper998 ? "above998" : y > row.FunnelUpper95 ? "above95"
+                : y < row.FunnelLower998 ? "below998" : y < row.FunnelLower95 ? "below95" : "within";
+            Assert.Equal(position, row.Funnel);
+        }
+
+        Assert.All(answer.Rows.Where(r => r.Suppressed is not null), r => Assert.Null(r.Funnel));
+    }
+
+    [Fact]
+    public async Task ChildrenExports_RandomEffects_CarryTheAdjustedLimitsOfTheJson()
+    {
+        var (answer, _) = await Children("funnel=random-effects");
+        var csv = await factory.CreateClient().GetStringAsync(Base + Place + "/children.csv?funnel=random-effects");
+        var lines = csv.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].TrimEnd('\r').Split(',');
+        var (code, upper) = (Array.IndexOf(header, "code"), Array.IndexOf(header, "funnel_upper95"));
+        var byCode = answer.Rows.ToDictionary(r => r.Code);
+        foreach (var line in lines.Skip(1))
+        {
+            var f = line.TrimEnd('\r').Split(',');
+            var expected = byCode[f[code]].FunnelUpper95;
+            double? written = f[upper].Length == 0 ? null : double.Parse(f[upper], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(expected, written);
+        }
+
+        var geojson = JsonDocument.Parse(await factory.CreateClient().GetStringAsync(Base + Place + "/children.geojson?funnel=random-effects")).RootElement;
+        Assert.Contains("funnel limits random-effects", geojson.GetProperty("metadata").GetProperty("selection").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Level_FunnelTest_ChoosesByTheTestAmongTheLevelsRows()
+    {
+        var text = await factory.CreateClient().GetStringAsync($"/api/indicators/{DemoData.Indicator}/levels/place?funnel=test");
+        var funnel = JsonDocument.Parse(text).RootElement.GetProperty("funnel");
+
+        Assert.True(funnel.GetProperty("chosenByTest").GetBoolean());
+        Assert.Equal(funnel.GetProperty("pValue").GetDouble() < 0.05 ? "random-effects" : "poisson", funnel.GetProperty("adjustment").GetString());
+    }
 }

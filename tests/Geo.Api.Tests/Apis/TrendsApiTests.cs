@@ -86,4 +86,56 @@ public class TrendsApiTests(DemoApiFactory factory) : IClassFixture<DemoApiFacto
             problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync($"/api/indicators/{DemoData.Indicator}/areas/X92000001/children?pool=5")).StatusCode);
     }
+
+    [Fact]
+    public async Task Trend_UPrimeOfAnUploadedCrudeRate_LimitsAreLaneysFromThePublishedCountsByHand()
+    {
+        // every demo neighbourhood for six years, the years' rates apart by far more than Poisson allows at England's size
+        var csv = new StringBuilder("LSOA21CD,year,admissions,population\n");
+        for (var i = 1; i <= 2400; i++)
+        {
+            for (var year = 2018; year <= 2023; year++)
+            {
+                csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"X01{i:000000},{year},{20 + (year % 3 * 8) + (i % 5)},1000\n");
+            }
+        }
+
+        using var server = new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>();
+        var client = server.CreateClient();
+        var upload = await client.PostAsync("/api/indicators?id=wobbly&name=Wobbly&area=LSOA21CD&count=admissions&denominator=population"
+            + "&period=year&valueType=crude-rate&polarity=higher-is-worse&fileName=wobbly.csv", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
+        var trend = JsonDocument.Parse(await client.GetStringAsync("/api/indicators/wobbly/areas/X92000001/trend?chart=uprime")).RootElement;
+
+        Assert.Equal("uprime", trend.GetProperty("chartType").GetString());
+        var periods = trend.GetProperty("periods").EnumerateArray().ToArray();
+        var o = periods.Select(p => p.GetProperty("count").GetDouble()).ToArray();
+        var n = periods.Select(p => p.GetProperty("denominator").GetDouble()).ToArray();
+        var multiplier = periods[0].GetProperty("value").GetDouble() / (o[0] / n[0]);
+        // Laney (2002) by hand: ū = ΣO/ΣN, sᵢ = √(ū/nᵢ), zᵢ = (uᵢ - ū)/sᵢ, σ_z = mean |Δz| / 1.128, limits ū ± 3 sᵢ σ_z
+        var u = o.Sum() / n.Sum();
+        var s = n.Select(x => Math.Sqrt(u / x)).ToArray();
+        var z = o.Select((x, i) => ((x / n[i]) - u) / s[i]).ToArray();
+        var sigmaZ = z.Skip(1).Select((x, i) => Math.Abs(x - z[i])).Average() / 1.128;
+        Assert.True(sigmaZ > 3, $"sigma_z {sigmaZ}: the years are overdispersed by design");
+        var points = trend.GetProperty("chart").GetProperty("points").EnumerateArray().ToArray();
+        Assert.Equal(periods.Length, points.Length);
+        for (var i = 0; i < points.Length; i++)
+        {
+            Assert.Equal((u + (3 * s[i] * sigmaZ)) * multiplier, points[i].GetProperty("upperLimit").GetDouble(), 4);
+            Assert.Equal(Math.Max(0, u - (3 * s[i] * sigmaZ)) * multiplier, points[i].GetProperty("lowerLimit").GetDouble(), 4);
+            Assert.Equal((u + (2 * s[i] * sigmaZ)) * multiplier, points[i].GetProperty("upperNear").GetDouble(), 4);
+        }
+
+        Assert.Contains("Laney u′-chart", trend.GetProperty("chartMethod").GetString(), StringComparison.Ordinal);
+        Assert.Contains("wider than the Poisson limits", trend.GetProperty("chartMethod").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Trend_LaneyChartOfADsr_Is400SayingWhichFits()
+    {
+        var response = await factory.CreateClient().GetAsync($"/api/indicators/{DemoData.Indicator}/areas/{Shifted}/trend?chart=uprime");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("A Laney u′-chart does not fit a directly standardised rate; use xmr.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }

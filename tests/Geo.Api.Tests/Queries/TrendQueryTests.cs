@@ -96,7 +96,10 @@ public class TrendQueryTests
         var wrong = Assert.Throws<QueryException>(() => queries.Trend("test", null, "D1", "u"));
         Assert.Equal("chart", wrong.Parameter);
         Assert.Equal("A u-chart does not fit a proportion; use p-chart or xmr.", wrong.Message);
-        Assert.Equal("The chart must be xmr, p or u, not 'c'.", Assert.Throws<QueryException>(() => queries.Trend("test", null, "D1", "c")).Message);
+        Assert.Equal("The chart must be xmr, p, u, pprime or uprime, not 'c'.", Assert.Throws<QueryException>(() => queries.Trend("test", null, "D1", "c")).Message);
+        Assert.Equal(SpcChartType.PPrime, queries.Trend("test", null, "D1", "pprime").ChartType);
+        Assert.Equal("A Laney u′-chart does not fit a proportion; use p-chart or xmr.",
+            Assert.Throws<QueryException>(() => queries.Trend("test", null, "D1", "uprime")).Message);
     }
 
     // N1: 10,000 people a year; 3 and 5 events (small, hidden) in 2016/17 and 2019/20.

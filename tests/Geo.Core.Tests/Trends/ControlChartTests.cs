@@ -263,6 +263,84 @@ public class ControlChartTests
     public void PChart_CountAboveDenominator_IsRejected() =>
         Assert.Throws<ArgumentException>(() => ControlChart.PChart([new("a", 1, 11, 10)]));
 
+    // Laney (2002), "Improved control charts for attributes", Quality Engineering 14(4). A p′-chart by hand:
+    //   period  O    n     p = O/n   σp = √(p̄(1-p̄)/n)   z = (p - p̄)/σp   |Δz|
+    //   P1      12   100   0.12      0.035634           -0.820954
+    //   P2      30   200   0.15      0.025197            0.029617        0.850571
+    //   P3      18   120   0.15      0.032529            0.022942        0.006676
+    //   P4      40   250   0.16      0.022537            0.476832        0.453890
+    // p̄ = 100/670 = 0.149254; mean |Δz| = 1.311137/3 = 0.437046; σ_z = 0.437046/1.128 = 0.387452 (less spread than the binomial's).
+    // Limits p̄ ± 3 σp σ_z: P1 0.107835 – 0.190673, P4 0.123058 – 0.175450; near lines (2σ) P1 0.121641 – 0.176867.
+    [Fact]
+    public void LaneyP_HandWorkedTable_LimitsAreThePChartSigmaTimesSigmaZ()
+    {
+        var chart = ControlChart.LaneyPChart(
+            [new("P1", 1, 12, 100), new("P2", 2, 30, 200), new("P3", 3, 18, 120), new("P4", 4, 40, 250)]);
+
+        Assert.Equal(SpcChartType.PPrime, chart.ChartType);
+        Assert.Equal(0.149254, chart.Centre, 6);
+        Assert.Equal(0.437046, chart.MeanMovingRange, 6);
+        Assert.Equal(0.107835, chart.Points[0].LowerLimit, 6);
+        Assert.Equal(0.190673, chart.Points[0].UpperLimit, 6);
+        Assert.Equal(0.121641, chart.Points[0].LowerNearLimit, 6);
+        Assert.Equal(0.176867, chart.Points[0].UpperNearLimit, 6);
+        Assert.Equal(0.119966, chart.Points[1].LowerLimit, 6);
+        Assert.Equal(0.187064, chart.Points[2].UpperLimit, 6);
+        Assert.Equal(0.123058, chart.Points[3].LowerLimit, 6);
+        Assert.Equal(0.175450, chart.Points[3].UpperLimit, 6);
+    }
+
+    // A u′-chart by hand, per 1,000: ū = 64/8000 = 0.008.
+    //   period  O    n      u       σu = √(ū/n)   z
+    //   P1      5    1000   0.005   0.002828      -3/√8  = -1.060660
+    //   P2      12   2000   0.006   0.002         -1
+    //   P3      9    1500   0.006   0.002309      -√3/2  = -0.866025
+    //   P4      30   2500   0.012   0.001789       √5    =  2.236068
+    // |Δz| = 0.060660, 0.133975, 3.102093; mean 1.098909; σ_z = 0.974210. Limits × 1000: P1 max(0, 8 - 8.266) = 0 – 16.266450,
+    // P2 2.154737 – 13.845263, P4 2.771838 – 13.228162.
+    [Fact]
+    public void LaneyU_HandWorkedTable_LimitsPerThousandKeptAtZero()
+    {
+        var chart = ControlChart.LaneyUChart(
+            [new("P1", 1, 5, 1000), new("P2", 2, 12, 2000), new("P3", 3, 9, 1500), new("P4", 4, 30, 2500)], 1000);
+
+        Assert.Equal(SpcChartType.UPrime, chart.ChartType);
+        Assert.Equal(8, chart.Centre, 9);
+        Assert.Equal(1.098909, chart.MeanMovingRange, 6);
+        Assert.Equal(0, chart.Points[0].LowerLimit);
+        Assert.Equal(16.266450, chart.Points[0].UpperLimit, 5);
+        Assert.Equal(2.154737, chart.Points[1].LowerLimit, 5);
+        Assert.Equal(13.845263, chart.Points[1].UpperLimit, 5);
+        Assert.Equal(2.771838, chart.Points[3].LowerLimit, 5);
+        Assert.Equal(13.228162, chart.Points[3].UpperLimit, 5);
+    }
+
+    [Fact]
+    public void LaneyP_EqualDenominators_IsTheIndividualsChartOfTheProportions()
+    {
+        // Laney's own check: with every n equal, σp is the same everywhere, z is p rescaled, so σp σ_z = mean moving range of
+        // p / 1.128 and the p′ limits are the XmR chart's (with 3/1.128 in place of Making Data Count's rounded 2.66).
+        double[] counts = [31, 45, 28, 52, 40, 38, 61, 35];
+        var laney = ControlChart.LaneyPChart(Points(counts, 400));
+        var xmr = ControlChart.XmR([.. counts.Select((c, i) => new SpcObservation($"P{i + 1}", c / 400))]);
+
+        Assert.Equal(xmr.Centre, laney.Centre, 12);
+        Assert.True(xmr.Centre - (3 / 1.128 * xmr.MeanMovingRange) < 0, "the example reaches below 0");
+        for (var i = 0; i < counts.Length; i++)
+        {
+            Assert.Equal(xmr.Centre + (3 / 1.128 * xmr.MeanMovingRange), laney.Points[i].UpperLimit, 12);
+            // the XmR chart's lower limit is below 0 here: a proportion's is kept at 0
+            Assert.Equal(Math.Max(0, xmr.Centre - (3 / 1.128 * xmr.MeanMovingRange)), laney.Points[i].LowerLimit, 12);
+        }
+    }
+
+    [Fact]
+    public void LaneyP_OnePoint_RefusedForWantOfAMovingRange()
+    {
+        var e = Assert.Throws<ArgumentException>(() => ControlChart.LaneyPChart([new("P1", 1, 3, 10)]));
+        Assert.Contains("at least two points", e.Message, StringComparison.Ordinal);
+    }
+
     private static SpcObservation[] Observations(double[] values) =>
         [.. values.Select((v, i) => new SpcObservation($"P{i + 1}", v))];
 
