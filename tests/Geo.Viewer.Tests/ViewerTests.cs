@@ -99,6 +99,11 @@ public sealed class ViewerTests(DemoViewerFixture fixture) : IClassFixture<DemoV
         Assert.Equal(ranked.GetProperty("code").GetString(), await first.GetAttributeAsync("data-code"));
         Assert.Equal(ViewerPage.Value(ranked, "value"), (await first.Locator(".num").InnerTextAsync()).Trim());
         Assert.Equal(children.GetProperty("rows").GetArrayLength(), await viewer.Page.Locator("#funnel-chart circle").CountAsync());
+        // the limits are centred on England's value (docs/methods.md), so the plot's line is England's, not the system's
+        var england = await viewer.ApiAsync($"/api/indicators/{Indicator}/areas/{Country}?period={Period}");
+        Assert.Contains($"England's value ({ViewerPage.Value(england.GetProperty("row"), "value")})",
+            await viewer.Page.InnerTextAsync("#funnel-chart"), StringComparison.Ordinal);
+        Assert.Contains("expected events", await viewer.Page.InnerTextAsync("#funnel-chart"), StringComparison.Ordinal);
 
         // keyboard: a child is a button, Enter drills into it
         await first.FocusAsync();

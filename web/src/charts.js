@@ -34,32 +34,39 @@ export function barsHtml(rows, benchmark, colourOf) {
 
 const FUNNEL_COLOURS = { above998: '#D55E00', above95: '#E69F00', within: '#999999', below95: '#56B4E9', below998: '#0072B2' };
 
-/** Value against denominator, with the 95% and 99.8% control limits around the parent's value. */
-export function funnelSvg(rows, benchmark) {
-  const pts = rows.filter((r) => r.value != null && r.denominator > 0);
-  const limits = rows.filter((r) => r.denominator > 0 && r.funnel_upper95 != null).sort((a, b) => a.denominator - b.denominator);
+/**
+ * Value against size, with the 95% and 99.8% control limits around England's value (`england`), where each row's limits
+ * are computed (docs/methods.md, "Funnel limits per area"): proportions by their denominator; rates, DSRs and ISRs by
+ * their expected events, on which their limits depend (against the population, a DSR's limits zigzag with age structure).
+ */
+export function funnelSvg(rows, england, byExpected) {
+  const size = byExpected ? (r) => r.expected : (r) => r.denominator;
+  // placed as the limits are: by observed / expected events × England's value (a DSR's own value can differ)
+  const placed = byExpected && england != null ? (r) => (r.count / r.expected) * england : (r) => r.value;
+  const pts = rows.filter((r) => r.value != null && size(r) > 0 && (!byExpected || r.count != null));
+  const limits = rows.filter((r) => r.funnel != null && size(r) > 0 && r.funnel_upper95 != null).sort((a, b) => size(a) - size(b));
   if (pts.length === 0) return '<p class="hint">No values to plot.</p>';
   const W = 320, H = 200, L = 44, B = 28, T = 8, R = 8;
-  const maxX = Math.max(...rows.map((r) => r.denominator ?? 0)) * 1.05;
-  const ys = [...pts.map((r) => r.value), ...limits.map((r) => r.funnel_upper998 ?? r.funnel_upper95)];
-  const maxY = Math.max(...ys, benchmark ?? 0) * 1.05 || 1;
-  const minY = Math.min(0, ...pts.map((r) => r.value));
+  const maxX = Math.max(...rows.map((r) => size(r) ?? 0)) * 1.05;
+  const ys = [...pts.map(placed), ...limits.map((r) => r.funnel_upper998 ?? r.funnel_upper95)];
+  const maxY = Math.max(...ys, england ?? 0) * 1.05 || 1;
+  const minY = Math.min(0, ...pts.map(placed));
   const sx = (v) => L + (v / maxX) * (W - L - R);
   const sy = (v) => T + (1 - (v - minY) / (maxY - minY)) * (H - T - B);
   const path = (key) => {
-    const p = limits.filter((r) => r[key] != null).map((r) => `${sx(r.denominator).toFixed(1)},${sy(r[key]).toFixed(1)}`);
+    const p = limits.filter((r) => r[key] != null).map((r) => `${sx(size(r)).toFixed(1)},${sy(r[key]).toFixed(1)}`);
     return p.length > 1 ? `<polyline points="${p.join(' ')}" fill="none" stroke="#555" stroke-width="1" ${key.includes('998') ? '' : 'stroke-dasharray="4,3"'}/>` : '';
   };
   const dots = pts.map((r) =>
-    `<circle cx="${sx(r.denominator).toFixed(1)}" cy="${sy(r.value).toFixed(1)}" r="3.5" fill="${FUNNEL_COLOURS[r.funnel] ?? '#999'}" stroke="#222" stroke-width="0.5" data-code="${escapeHtml(r.code)}">` +
-    `<title>${escapeHtml(`${r.name}: ${fmtValue(r.value)}, denominator ${fmtCount(r.denominator)}, ${funnelWords(r.funnel)}`)}</title></circle>`).join('');
-  const ref = benchmark != null ? `<line x1="${L}" x2="${W - R}" y1="${sy(benchmark)}" y2="${sy(benchmark)}" stroke="#000"/>` : '';
+    `<circle cx="${sx(size(r)).toFixed(1)}" cy="${sy(placed(r)).toFixed(1)}" r="3.5" fill="${FUNNEL_COLOURS[r.funnel] ?? '#999'}" stroke="#222" stroke-width="0.5" data-code="${escapeHtml(r.code)}">` +
+    `<title>${escapeHtml(`${r.name}: ${fmtValue(r.value)}, ${byExpected ? 'expected events' : 'denominator'} ${fmtCount(size(r))}, ${funnelWords(r.funnel)}`)}</title></circle>`).join('');
+  const ref = england != null ? `<line x1="${L}" x2="${W - R}" y1="${sy(england)}" y2="${sy(england)}" stroke="#000" data-field="funnel-centre"/>` : '';
   const axes = `<line x1="${L}" x2="${L}" y1="${T}" y2="${H - B}" stroke="#000"/><line x1="${L}" x2="${W - R}" y1="${H - B}" y2="${H - B}" stroke="#000"/>` +
     `<text x="${L - 4}" y="${T + 8}" text-anchor="end">${fmtValue(maxY)}</text><text x="${L - 4}" y="${H - B}" text-anchor="end">${fmtValue(minY)}</text>` +
-    `<text x="${W - R}" y="${H - 8}" text-anchor="end">denominator ${fmtCount(maxX)}</text><text x="${L}" y="${H - 8}">0</text>`;
+    `<text x="${W - R}" y="${H - 8}" text-anchor="end">${byExpected ? 'expected events' : 'denominator'} ${fmtCount(maxX)}</text><text x="${L}" y="${H - 8}">0</text>`;
   return `<svg class="funnel" viewBox="0 0 ${W} ${H}" role="img" aria-label="Funnel plot of ${pts.length} areas">${axes}` +
     `${path('funnel_upper95')}${path('funnel_lower95')}${path('funnel_upper998')}${path('funnel_lower998')}${ref}${dots}</svg>` +
-    '<p class="hint">Solid line: the parent value; dashed curves: 95% limits; solid curves: 99.8% limits. Orange/red: above, blue: below.</p>';
+    `<p class="hint">${byExpected ? 'Each area at observed ÷ expected events × England\'s value, as its limits are. ' : ''}Solid line: England's value${england != null ? ` (${fmtValue(england)})` : ''}, the limits' centre; dashed curves: 95% limits; solid curves: 99.8% limits. Orange/red: above, blue: below.</p>`;
 }
 
 /** Areas side by side on one scale with their 95% intervals. */

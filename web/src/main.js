@@ -306,6 +306,8 @@ async function render() {
     .then((answer) => ({ answer }), (err) => ({ error: problemWords(err, 'Choose another second indicator, or none.') })) : null;
   const clustering = isClustering(state.col) && !second;
   const pendingClusters = clustering ? clustersOf(area) : null;
+  // England's row, the funnel limits' centre: the country's own answer (kept by getJson after the first view)
+  const pendingEngland = area.code === country ? null : api.children(state.ind, country, state.period, state.pool);
   const answer = await api.children(state.ind, area.code, state.period, state.pool, state.fun);
   if (token !== renderToken) return;
   mark('children');
@@ -314,6 +316,7 @@ async function render() {
   const breaks = state.col === 'quintile' ? await nationalBreaks(state.ind, state.period, childLevel, state.pool) : [];
   const clusters = clustering ? await pendingClusters : null;
   const bivariate = pendingBivariate ? await pendingBivariate : null;
+  const england = pendingEngland ? (await pendingEngland.catch(() => null))?.area : answer.area;
   if (token !== renderToken) return;
   const bivariateColours = canColour(bivariate?.answer) ? bivariateClassifier(bivariate.answer, indicator.name, second.name) : null;
   const classOf = (code) => clusterClass(state.col, clusters.byCode.get(code)?.class ?? 'not tested');
@@ -380,7 +383,8 @@ async function render() {
     childLevel,
     pool: state.pool,
   });
-  renderChildren(rows, answer.area, childLevel, (r) => colourOf(r).colour, openChild, exportLinks(state.ind, area.code, state.period, state.pool, state.fun));
+  renderChildren(rows, answer.area, childLevel, (r) => colourOf(r).colour, openChild, exportLinks(state.ind, area.code, state.period, state.pool, state.fun),
+    { england: england?.value, byExpected: !['proportion', 'score'].includes(indicator.valueType) });
   renderFunnelChoice(state.fun, answer.funnel, { system: 'systems', icp: 'partnerships', place: 'places', neighbourhood: 'neighbourhoods' }[childLevel] ?? 'areas',
     (fun) => update({ fun }));
   $('children-chart').querySelectorAll('button.child').forEach((b) => b.classList.toggle('selected', b.dataset.code === sel));

@@ -48,12 +48,13 @@ export function renderSummary(row, indicator, { canCompare, onCompare, selectedC
   $('add-compare').addEventListener('click', () => onCompare(row.code));
 }
 
-export function renderChildren(rows, areaRow, childLevel, colourOf, onChild, links) {
+/** `funnel`: England's value (the limits' centre) and whether the plot's size is expected events (not the denominator). */
+export function renderChildren(rows, areaRow, childLevel, colourOf, onChild, links, funnel) {
   const title = { system: 'Systems', icp: 'Integrated care partnerships', place: 'Places', neighbourhood: 'Neighbourhoods' }[childLevel] ?? 'Areas';
   $('children-title').textContent = `${title} in ${areaRow.name}, ranked`;
   $('children-chart').innerHTML = barsHtml(rows, areaRow.value, colourOf);
   $('children-chart').querySelectorAll('button.child').forEach((b) => b.addEventListener('click', () => onChild(b.dataset.code)));
-  $('funnel-chart').innerHTML = funnelSvg(rows, areaRow.value);
+  $('funnel-chart').innerHTML = funnelSvg(rows, funnel.england, funnel.byExpected);
   $('children-exports').innerHTML = 'Export these rows: ' +
     `<a id="export-children-csv" href="${links.csv}" download>CSV</a> · <a id="export-children-geojson" href="${links.geojson}" download>GeoJSON</a>`;
 }

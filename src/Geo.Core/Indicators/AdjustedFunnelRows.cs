@@ -26,7 +26,8 @@ public sealed record AdjustedFunnelRows(
     /// Estimates overdispersion among <paramref name="rows"/> (siblings, published) that have a funnel position around
     /// England's value and recomputes their 95% and 99.8% limits and position by <paramref name="requested"/>, or by
     /// the test's default (<see cref="OverdispersionEstimate.DefaultAdjustment"/>) when null. Poisson leaves the rows'
-    /// exact limits as they are. Suppressed rows have no funnel position and get none.
+    /// exact limits as they are. Suppressed rows have no funnel position and get none; under φ or random effects they lose
+    /// their exact limits too, so that no row of the answer holds limits other than those it names.
     /// </summary>
     public static AdjustedFunnelRows Adjust(IndicatorEngine engine, IReadOnlyList<IndicatorRow> rows, IndicatorRow england, FunnelAdjustment? requested)
     {
@@ -53,7 +54,7 @@ public sealed record AdjustedFunnelRows(
         {
             if (points[i] is not { } p)
             {
-                adjusted[i] = rows[i];
+                adjusted[i] = rows[i] with { Funnel95 = null, Funnel998 = null };
                 continue;
             }
 

@@ -161,7 +161,10 @@ public class OverdispersionApiTests(DemoApiFactory factory) : IClassFixture<Demo
             Assert.Equal(position, row.Funnel);
         }
 
+        // a suppressed row has no position, and no exact limits in an answer whose limits are φ's
+        Assert.Contains(answer.Rows, r => r.Suppressed is not null);
         Assert.All(answer.Rows.Where(r => r.Suppressed is not null), r => Assert.Null(r.Funnel));
+        Assert.All(answer.Rows.Where(r => r.Suppressed is not null), r => Assert.Null(r.FunnelUpper998));
     }
 
     [Fact]
