@@ -42,6 +42,18 @@ public static class AreaSegmentation
         }
 
         var scales = columns.Select(Scale).ToArray();
+        if (k is { } given && given > n)
+        {
+            return Fail(scales, $"k: {given} clusters need at least {given} areas and there are {n}; "
+                + (n < MinK ? $"choose a larger area (clusters need at least {MinK} areas)." : $"choose k from {MinK} to {n}."));
+        }
+
+        if (k is null && n < MinK + 1)
+        {
+            return Fail(scales, $"k: choosing k by silhouette needs at least {MinK + 1} areas (k from {MinK} to n − 1) and there are {n}; "
+                + "choose a larger area.");
+        }
+
         for (var j = 0; j < d; j++)
         {
             if (n > 0 && scales[j].StandardDeviation == 0)
@@ -49,18 +61,6 @@ public static class AreaSegmentation
                 return Fail(scales, $"indicators: all {n} areas have the same value of '{names[j]}' ({scales[j].Mean}), so it cannot be "
                     + "standardised (its standard deviation is 0) and separates nothing; leave it out.");
             }
-        }
-
-        if (k is { } given && given > n)
-        {
-            return Fail(scales, $"k: {given} clusters need at least {given} areas and there are {n}; choose k from {MinK} to {Math.Max(MinK, n)}"
-                + (n < MinK ? $", or a larger area (clusters need at least {MinK} areas)." : "."));
-        }
-
-        if (k is null && n < MinK + 1)
-        {
-            return Fail(scales, $"k: choosing k by silhouette needs at least {MinK + 1} areas (k from {MinK} to n − 1) and there are {n}; "
-                + "choose a larger area.");
         }
 
         var points = new double[n * d];
