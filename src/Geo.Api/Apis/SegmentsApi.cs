@@ -18,8 +18,9 @@ public static class SegmentsApi
     public const string Method = "Neighbourhoods with a published value of every indicator are clustered (suppressed rows and rows "
         + "without a value are left out and counted). Each indicator is standardised to z-scores across them (population standard "
         + "deviation); k-means on the z-scores, k-means++ seeding (Arthur and Vassilvitskii 2007) then Lloyd's iterations until no "
-        + "neighbourhood moves, best of 3 seeded restarts by within-cluster sum of squares. Without k, k from 2 to 8 with the highest "
-        + "mean silhouette (Rousseeuw 1987), computed exactly up to 2,000 neighbourhoods and on a seeded sample of 2,000 above. "
+        + "neighbourhood moves, best of 3 seeded restarts by within-cluster sum of squares. Without k, the k from 2 to 8 with the highest "
+        + "mean silhouette (Rousseeuw 1987) on one seeded run each, then run with 3 restarts; the silhouette is exact up to 2,000 "
+        + "neighbourhoods and on a seeded sample of 2,000 above. "
         + "Clusters are numbered by size, 1 the largest; profiles are of published values in the indicators' own units.";
 
     private const string Help = "The neighbourhoods of the area (every neighbourhood for the country) clustered by k-means on the "

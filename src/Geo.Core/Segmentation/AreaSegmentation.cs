@@ -4,7 +4,8 @@ namespace Geo.Core.Segmentation;
 /// Segments areas by their indicator profiles: each indicator standardised to z-scores across the areas (population
 /// standard deviation), k-means on the z-scores (<see cref="KMeans"/>) with k given or, when none is, the k from
 /// <see cref="MinK"/> to <see cref="MaxK"/> with the highest mean silhouette (<see cref="Silhouette"/>; the smaller k on
-/// a tie). Clusters are numbered by size, largest first. Pure and deterministic for a seed; thread-safe.
+/// a tie), each candidate scored on one seeded k-means run and the chosen k then run with every restart. Clusters are
+/// numbered by size, largest first. Pure and deterministic for a seed; thread-safe.
 /// </summary>
 public static class AreaSegmentation
 {
@@ -85,25 +86,35 @@ public static class AreaSegmentation
                 + "areas and 2 profiles.");
         }
 
-        var tried = k is { } fixedK ? [fixedK] : Enumerable.Range(MinK, largest - MinK + 1).ToArray();
-        KMeansResult? best = null;
-        var bestScore = double.NegativeInfinity;
-        var scored = 0;
+        // k given: the best of the restarts. k chosen: each candidate scored on one seeded run (the scan is what costs),
+        // then the chosen k run again with every restart, as if it had been given.
         var candidates = new List<SilhouetteScore>();
-        foreach (var c in tried)
+        var chosenK = k ?? 0;
+        if (k is null)
         {
-            var run = KMeans.Cluster(points, d, c, seed);
-            var (mean, count) = Silhouette.Mean(points, d, run.Assignments, c, seed);
-            candidates.Add(new SilhouetteScore(c, mean));
-            if (mean > bestScore)
+            var bestScore = double.NegativeInfinity;
+            for (var c = MinK; c <= largest; c++)
             {
-                (best, bestScore, scored) = (run, mean, count);
+                var scan = KMeans.Cluster(points, d, c, seed, restarts: 1);
+                var score = Silhouette.Mean(points, d, scan.Assignments, c, seed).Mean;
+                candidates.Add(new SilhouetteScore(c, score));
+                if (score > bestScore)
+                {
+                    (chosenK, bestScore) = (c, score);
+                }
             }
         }
 
-        var chosen = Relabel(best!, d);
+        var best = KMeans.Cluster(points, d, chosenK, seed);
+        var (silhouette, scored) = Silhouette.Mean(points, d, best.Assignments, chosenK, seed);
+        if (k is not null)
+        {
+            candidates.Add(new SilhouetteScore(chosenK, silhouette));
+        }
+
+        var chosen = Relabel(best, d);
         return new SegmentationResult(chosen.K, k is null, [.. chosen.Assignments.Select(a => a + 1)],
-            Profiles(columns, points, chosen), candidates, bestScore, scored, scales, chosen.Inertia, null);
+            Profiles(columns, points, chosen), candidates, silhouette, scored, scales, chosen.Inertia, null);
     }
 
     private static SegmentationResult Fail(IReadOnlyList<ColumnScale> scales, string reason) =>

@@ -47,13 +47,30 @@ public static class KMeans
     public static int DistinctPoints(double[] points, int dimensions)
     {
         var n = Count(points, dimensions);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<int>(new RowComparer(points, dimensions));
         for (var i = 0; i < n; i++)
         {
-            seen.Add(string.Join(',', points.AsSpan(i * dimensions, dimensions).ToArray().Select(v => BitConverter.DoubleToInt64Bits(v))));
+            seen.Add(i);
         }
 
         return seen.Count;
+    }
+
+    /// <summary>Rows of a row-major array compared by their coordinates' bits.</summary>
+    private sealed class RowComparer(double[] points, int d) : IEqualityComparer<int>
+    {
+        public bool Equals(int x, int y) => points.AsSpan(x * d, d).SequenceEqual(points.AsSpan(y * d, d));
+
+        public int GetHashCode(int row)
+        {
+            var hash = new HashCode();
+            foreach (var v in points.AsSpan(row * d, d))
+            {
+                hash.Add(v);
+            }
+
+            return hash.ToHashCode();
+        }
     }
 
     /// <summary>Squared Euclidean distance between point <paramref name="i"/> of <paramref name="a"/> and row <paramref name="j"/> of <paramref name="b"/>.</summary>
@@ -148,48 +165,118 @@ public static class KMeans
         return centroids;
     }
 
+    /// <summary>
+    /// Lloyd's iterations with Hamerly's (2010) bounds, which skip the distances that cannot change a point's cluster: an
+    /// upper bound u on the distance to its own centre and a lower bound l on the distance to any other; a point is
+    /// rescanned only when u exceeds both l and half the distance from its centre to the nearest other centre. The
+    /// assignments are those of plain Lloyd; on a few dimensions most points are skipped after the first iterations.
+    /// </summary>
     private static KMeansResult Lloyd(double[] points, int d, int n, int k, double[] centroids)
     {
         var assignments = new int[n];
-        Array.Fill(assignments, -1);
+        var upper = new double[n];
+        var lower = new double[n];
         var sums = new double[k * d];
         var sizes = new int[k];
-        var iterations = 0;
+        for (var i = 0; i < n; i++)
+        {
+            (assignments[i], upper[i], lower[i]) = Nearest(points, i, d, k, centroids);
+            sizes[assignments[i]]++;
+            for (var t = 0; t < d; t++)
+            {
+                sums[(assignments[i] * d) + t] += points[(i * d) + t];
+            }
+        }
+
+        var moved = new double[k];
+        var half = new double[k];
+        var iterations = 1;
         while (iterations < MaxIterations)
         {
-            iterations++;
-            var changed = Assign(points, d, n, k, centroids, assignments);
-            if (!changed)
-            {
-                break;
-            }
-
-            Array.Clear(sums);
-            Array.Clear(sizes);
-            for (var i = 0; i < n; i++)
-            {
-                var c = assignments[i];
-                sizes[c]++;
-                for (var t = 0; t < d; t++)
-                {
-                    sums[(c * d) + t] += points[(i * d) + t];
-                }
-            }
-
             for (var c = 0; c < k; c++)
             {
                 if (sizes[c] == 0)
                 {
-                    Refill(points, d, n, c, centroids, assignments, sizes, sums);
+                    Refill(points, d, n, c, centroids, assignments, sizes, sums, upper, lower);
+                }
+            }
+
+            // each centre to its cluster's mean, noting how far it went: the largest and second largest bound the others
+            int far = 0, second = -1;
+            for (var c = 0; c < k; c++)
+            {
+                double shift = 0;
+                for (var t = 0; t < d; t++)
+                {
+                    var mean = sums[(c * d) + t] / sizes[c];
+                    shift += (mean - centroids[(c * d) + t]) * (mean - centroids[(c * d) + t]);
+                    centroids[(c * d) + t] = mean;
+                }
+
+                moved[c] = Math.Sqrt(shift);
+                if (c > 0 && moved[c] > moved[far])
+                {
+                    (second, far) = (far, c);
+                }
+                else if (c > 0 && (second < 0 || moved[c] > moved[second]))
+                {
+                    second = c;
                 }
             }
 
             for (var c = 0; c < k; c++)
             {
-                for (var t = 0; t < d; t++)
+                var nearest = double.PositiveInfinity;
+                for (var o = 0; o < k; o++)
                 {
-                    centroids[(c * d) + t] = sums[(c * d) + t] / sizes[c];
+                    if (o != c)
+                    {
+                        nearest = Math.Min(nearest, Math.Sqrt(Distance2(centroids, c, centroids, o, d)));
+                    }
                 }
+
+                half[c] = nearest / 2;
+            }
+
+            iterations++;
+            var changed = false;
+            for (var i = 0; i < n; i++)
+            {
+                var own = assignments[i];
+                upper[i] += moved[own];
+                lower[i] -= own == far ? (second < 0 ? 0 : moved[second]) : moved[far];
+                var bound = Math.Max(half[own], lower[i]);
+                if (upper[i] <= bound)
+                {
+                    continue;
+                }
+
+                upper[i] = Math.Sqrt(Distance2(points, i, centroids, own, d));
+                if (upper[i] <= bound)
+                {
+                    continue;
+                }
+
+                var (best, u, l) = Nearest(points, i, d, k, centroids);
+                (upper[i], lower[i]) = (u, l);
+                if (best != own)
+                {
+                    changed = true;
+                    assignments[i] = best;
+                    sizes[own]--;
+                    sizes[best]++;
+                    for (var t = 0; t < d; t++)
+                    {
+                        var x = points[(i * d) + t];
+                        sums[(own * d) + t] -= x;
+                        sums[(best * d) + t] += x;
+                    }
+                }
+            }
+
+            if (!changed)
+            {
+                break;
             }
         }
 
@@ -202,36 +289,31 @@ public static class KMeans
         return new KMeansResult(k, assignments, centroids, inertia, iterations);
     }
 
-    /// <summary>Each point to its nearest centroid (the lower index on a tie); true when any point moved.</summary>
-    private static bool Assign(double[] points, int d, int n, int k, double[] centroids, int[] assignments)
+    /// <summary>The nearest centre to point <paramref name="i"/> (the lower index on a tie), its distance and the distance to the next nearest.</summary>
+    private static (int Best, double Distance, double Next) Nearest(double[] points, int i, int d, int k, double[] centroids)
     {
-        var changed = false;
-        for (var i = 0; i < n; i++)
+        var best = 0;
+        var first = double.PositiveInfinity;
+        var next = double.PositiveInfinity;
+        for (var c = 0; c < k; c++)
         {
-            var best = 0;
-            var bestDistance = double.PositiveInfinity;
-            for (var c = 0; c < k; c++)
+            var dist = Distance2(points, i, centroids, c, d);
+            if (dist < first)
             {
-                var dist = Distance2(points, i, centroids, c, d);
-                if (dist < bestDistance)
-                {
-                    bestDistance = dist;
-                    best = c;
-                }
+                (next, first, best) = (first, dist, c);
             }
-
-            if (assignments[i] != best)
+            else if (dist < next)
             {
-                assignments[i] = best;
-                changed = true;
+                next = dist;
             }
         }
 
-        return changed;
+        return (best, Math.Sqrt(first), Math.Sqrt(next));
     }
 
     /// <summary>An empty cluster takes the point farthest from its own centroid (from a cluster of two or more).</summary>
-    private static void Refill(double[] points, int d, int n, int empty, double[] centroids, int[] assignments, int[] sizes, double[] sums)
+    private static void Refill(double[] points, int d, int n, int empty, double[] centroids, int[] assignments, int[] sizes, double[] sums,
+        double[] upper, double[] lower)
     {
         var far = -1;
         var farDistance = -1.0;
@@ -261,5 +343,7 @@ public static class KMeans
         }
 
         assignments[far] = empty;
+        upper[far] = 0; // its centre becomes its own mean, the point itself
+        lower[far] = 0; // forces a rescan: the other centres are about to move
     }
 }

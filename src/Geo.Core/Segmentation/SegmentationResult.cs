@@ -8,7 +8,7 @@ namespace Geo.Core.Segmentation;
 /// <param name="ChosenBySilhouette">True when k was chosen by the highest mean silhouette, false when it was given.</param>
 /// <param name="Clusters">Each area's cluster, 1 to k, numbered by size (1 is the largest); empty with a reason.</param>
 /// <param name="Profiles">Each cluster's size and its spread on each indicator, in cluster order.</param>
-/// <param name="Candidates">The mean silhouette of each k tried when k was chosen; the given k's alone otherwise.</param>
+/// <param name="Candidates">The mean silhouette of each k tried, on one seeded run each, when k was chosen; the given k's alone otherwise.</param>
 /// <param name="Silhouette">The mean silhouette of the clusters answered; null with a reason.</param>
 /// <param name="SilhouetteScored">How many areas the silhouette was computed over (a sample above <see cref="Segmentation.Silhouette.SampleSize"/>).</param>
 /// <param name="Scales">Each indicator's mean and standard deviation across the areas clustered (the z-score's scale).</param>

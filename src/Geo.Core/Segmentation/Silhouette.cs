@@ -30,33 +30,34 @@ public static class Silhouette
             sizes[c]++;
         }
 
-        var s = new double[n];
-        var sums = new double[k];
+        // sums[i * k + c]: point i's summed distance to the points of cluster c; each pair's distance computed once
+        var sums = new double[n * k];
         for (var i = 0; i < n; i++)
         {
-            Array.Clear(sums);
-            for (var j = 0; j < n; j++)
+            for (var j = i + 1; j < n; j++)
             {
-                if (j != i)
-                {
-                    sums[assignments[j]] += Math.Sqrt(KMeans.Distance2(points, i, points, j, dimensions));
-                }
+                var dist = Math.Sqrt(KMeans.Distance2(points, i, points, j, dimensions));
+                sums[(i * k) + assignments[j]] += dist;
+                sums[(j * k) + assignments[i]] += dist;
             }
+        }
 
+        var s = new double[n];
+        for (var i = 0; i < n; i++)
+        {
             var own = assignments[i];
             if (sizes[own] < 2)
             {
-                s[i] = 0;
-                continue;
+                continue; // alone in its cluster: 0
             }
 
-            var a = sums[own] / (sizes[own] - 1);
+            var a = sums[(i * k) + own] / (sizes[own] - 1);
             var b = double.PositiveInfinity;
             for (var c = 0; c < k; c++)
             {
                 if (c != own && sizes[c] > 0)
                 {
-                    b = Math.Min(b, sums[c] / sizes[c]);
+                    b = Math.Min(b, sums[(i * k) + c] / sizes[c]);
                 }
             }
 
