@@ -117,7 +117,11 @@ function profileHtml(answer, url) {
   const units = answer.indicators.map((i) => i.unit);
   const how = answer.kChosenBySilhouette ? `k = ${answer.k}, chosen by the highest mean silhouette` : `k = ${answer.k}`;
   const zoomed = map.getZoom() < 8 ? ' Zoom in to see the neighbourhoods.' : '';
-  return `<p class="hint">${escapeHtml(left)} ${escapeHtml(how)} (${answer.silhouette.toFixed(2)}; 1 is perfectly separated).${zoomed}</p>` +
+  // Kaufman and Rousseeuw's (1990) reading of the mean silhouette
+  const s = answer.silhouette;
+  const silhouette = `mean silhouette ${s.toFixed(2)}: ` + (s > 0.7 ? 'a strong structure' : s > 0.5 ? 'a reasonable structure'
+    : s > 0.25 ? 'a weak structure, which could be artificial' : 'no substantial structure: profiles shade into one another');
+  return `<p class="hint">${escapeHtml(left)} ${escapeHtml(how)}; ${escapeHtml(silhouette)} (1 is perfectly separated).${zoomed}</p>` +
     '<table class="segment-profiles" id="segment-profiles"><thead><tr><th scope="col">Cluster</th><th scope="col">Size</th>' +
     names.map((n, j) => `<th scope="col">${escapeHtml(n)}${units[j] ? ` <small>(${escapeHtml(units[j])})</small>` : ''}<br><small>mean ± sd</small></th>`).join('') +
     '</tr></thead><tbody>' +
