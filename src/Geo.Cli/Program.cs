@@ -11,6 +11,7 @@ var root = new RootCommand("geo: health indicators from integrated care systems 
     HotspotsCommand.Create(),
     TrendCommand.Create(),
     BivariateCommand.Create(),
+    SegmentCommand.Create(),
     DemoCommand.Create(),
     TilesCommand.Create(),
 };

@@ -10,19 +10,13 @@ namespace Geo.Query;
 /// </summary>
 public static class BivariateCsv
 {
-    private static readonly CsvWriterOptions Csv = CsvWriterOptions.Default with
-    {
-        NewLine = "\n",
-        FormatProvider = CultureInfo.InvariantCulture,
-    };
-
     public static readonly IReadOnlyList<string> Columns = ["code", "name", "x_value", "y_value", "x_class", "y_class", "bivariate_class"];
 
     public static void Write(TextWriter writer, BivariateAnswer answer)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(answer);
-        using var csv = CsvWriter.Create(writer, Csv, true);
+        using var csv = CsvWriter.Create(writer, AnswerCsv.Options, true);
         csv.WriteHeader([.. Columns]);
         foreach (var p in answer.Pairs)
         {

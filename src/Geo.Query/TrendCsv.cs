@@ -12,12 +12,6 @@ namespace Geo.Query;
 /// </summary>
 public static class TrendCsv
 {
-    private static readonly CsvWriterOptions Csv = CsvWriterOptions.Default with
-    {
-        NewLine = "\n",
-        FormatProvider = CultureInfo.InvariantCulture,
-    };
-
     public static readonly IReadOnlyList<string> Columns =
     [
         "code", "period", "time", "count", "denominator", "value", "lower95", "upper95", "suppressed", "in_trend_test", "on_chart",
@@ -28,7 +22,7 @@ public static class TrendCsv
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(answer);
-        using var csv = CsvWriter.Create(writer, Csv, true);
+        using var csv = CsvWriter.Create(writer, AnswerCsv.Options, true);
         csv.WriteHeader([.. Columns]);
         var points = answer.Chart?.Points.ToDictionary(p => p.Period, StringComparer.Ordinal);
         var options = new Core.Trends.SpcOptions(answer.Indicator.Definition.Polarity);

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.Json;
 using Geo.Api.Hosting;
 using Geo.Model;
 using Geo.Tests;
@@ -22,6 +24,14 @@ public sealed class EnglandApiFactory : IDisposable
     public WebApplicationFactory<Program> Factory => _england.Value;
 
     public Dataset Dataset => Factory.Services.GetRequiredService<DatasetHost>().Dataset;
+
+    /// <summary>GETs <paramref name="url"/>, asserts 200 (with the body in the message) and parses the JSON.</summary>
+    public async Task<JsonElement> Json(string url)
+    {
+        var response = await Factory.CreateClient().GetAsync(url);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
 
     public void Dispose()
     {

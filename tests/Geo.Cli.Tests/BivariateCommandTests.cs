@@ -14,11 +14,11 @@ public class BivariateCommandTests
     private const string Copd = "copd-emergency-admissions";
     private const string Place = "X06000001";
 
-    private static string[] FileOptions(string csv) =>
+    internal static string[] FileOptions(string csv) =>
         ["--indicator-file", csv, "--area-column", "LSOA21CD", "--count-column", "admissions", "--denominator-column", "population",
             "--period-column", "year"];
 
-    private static (string Directory, string Csv) Files()
+    internal static (string Directory, string Csv) Files()
     {
         var directory = Directory.CreateTempSubdirectory("geo-cli-bivariate-").FullName;
         var csv = new StringBuilder("LSOA21CD,year,admissions,population\n");
@@ -33,7 +33,7 @@ public class BivariateCommandTests
     }
 
     /// <summary>code → (published value or null, suppressed) from geo export's CSV of a place's neighbourhoods.</summary>
-    private static Dictionary<string, (double? Value, bool Suppressed)> Export(string[] args)
+    internal static Dictionary<string, (double? Value, bool Suppressed)> Export(string[] args)
     {
         var (exit, output, error) = GeoProcess.Run(args);
         Assert.True(exit == 0, error);

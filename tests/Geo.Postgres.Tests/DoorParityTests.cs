@@ -190,6 +190,9 @@ public sealed partial class DoorParityTests(DoorServers doors) : IClassFixture<D
     [InlineData("bivariate --indicator copd-emergency-admissions --with asthma --within X54000001", Api + "/areas/X54000001/bivariate?with=asthma", 404)]
     [InlineData("bivariate --indicator copd-emergency-admissions --with copd-emergency-admissions --within X54000001 --period-y 1999",
         Api + "/areas/X54000001/bivariate?with=copd-emergency-admissions&periodY=1999", 400)]
+    [InlineData("segment --indicators copd-emergency-admissions,asthma --within X54000001", "/api/areas/X54000001/segments?indicators=copd-emergency-admissions,asthma", 404)]
+    [InlineData("segment --indicators copd-emergency-admissions,copd-emergency-admissions --within X54000001 --k 9",
+        "/api/areas/X54000001/segments?indicators=copd-emergency-admissions,copd-emergency-admissions&k=9", 400)]
     public async Task BadWord_ThroughEveryDoor_GivesTheSameErrorText(string command, string url, int status)
     {
         var files = await doors.Files.GetAsync(url);
@@ -231,6 +234,7 @@ public sealed partial class DoorParityTests(DoorServers doors) : IClassFixture<D
             yield return $"{Api}/areas/{area.Code}/hotspot-classes?by=moran";
             yield return $"{Api}/areas/{area.Code}/children.geojson";
             yield return $"{Api}/areas/{area.Code}/bivariate?with={Copd}"; // the demo's one indicator: a reason, not pairs
+            yield return $"/api/areas/{area.Code}/segments?indicators={Copd},{Copd}"; // the same: a reason, not clusters
         }
 
         foreach (var area in geography.AtLevel(Level.Neighbourhood).Take(40))

@@ -17,6 +17,7 @@ import {
   renderInequality, renderLegend, renderSummary,
 } from './panel.js';
 import { setupSearch } from './search.js';
+import { fillIndicators as fillSegmentIndicators, segmentArea, setupSegments } from './segment.js';
 import { setupUpload } from './upload.js';
 import { laneyChart, renderTrend } from './trend.js';
 import { renderFunnelChoice } from './funnelchoice.js';
@@ -53,10 +54,12 @@ async function boot() {
   hook.map = map;
   await new Promise((resolve) => map.once('load', resolve));
   wireControls();
+  setupSegments(map, dataset.indicators);
   setupUpload($('add-data'), (indicator) => {
     // the server answered with the new indicator: offer it, and show it
     dataset.indicators.push(indicator);
     fillIndicators();
+    fillSegmentIndicators(dataset.indicators);
     update({ ind: indicator.id, period: indicator.latestPeriod, pool: null, col: colouringFits(state?.col, indicator) ? state?.col : null });
   });
   window.addEventListener('popstate', safeRender);
@@ -375,6 +378,7 @@ async function render() {
   // panel
   const focus = sel ? byCode.get(sel) : answer.area;
   renderBreadcrumb(area, goUp);
+  segmentArea(area);
   renderSummary(focus, indicator, {
     canCompare: !state.cmp.includes(focus.code) && state.cmp.length < 4,
     onCompare: (code) => update({ cmp: [...state.cmp, code] }),

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Text;
 using Geo.Api.Hosting;
 using Geo.Core.Geography;
 using Geo.Data.Export;
@@ -63,14 +62,8 @@ public static class BivariateApi
         ApiProblems.File(() =>
         {
             var answer = host.Queries.Bivariate(id, periodX, with, periodY, code);
-            using var stream = new MemoryStream();
-            using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-            {
-                BivariateCsv.Write(writer, answer);
-            }
-
-            return TypedResults.File(stream.ToArray(), "text/csv; charset=utf-8",
-                $"{answer.X.Definition.Id}-{answer.Y.Definition.Id}-{answer.Area.Code}-bivariate.csv");
+            return RowAnswers.CsvFile($"{answer.X.Definition.Id}-{answer.Y.Definition.Id}-{answer.Area.Code}-bivariate.csv",
+                w => BivariateCsv.Write(w, answer));
         });
 
     /// <summary>The answer as its DTO; <paramref name="command"/> says how to get it again (the URL, or the command line).</summary>

@@ -44,6 +44,18 @@ public static class RowAnswers
         new ColumnTable(s.Rows, s.Indicator.Definition, columns),
         s.Reason);
 
+    /// <summary>A CSV answer as UTF-8 with a byte-order mark, written by <paramref name="write"/>.</summary>
+    public static FileContentHttpResult CsvFile(string fileName, Action<TextWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new StreamWriter(stream, Utf8WithBom))
+        {
+            write(writer);
+        }
+
+        return TypedResults.File(stream.ToArray(), "text/csv; charset=utf-8", fileName);
+    }
+
     public static FileContentHttpResult Csv(RowSelection s)
     {
         using var stream = new MemoryStream();

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Text;
 using Geo.Api.Hosting;
 using Geo.Core.Indicators.Suppression;
 using Geo.Core.Trends;
@@ -59,14 +58,7 @@ public static class TrendsApi
         ApiProblems.File(() =>
         {
             var answer = host.Queries.Trend(id, period, code, chart);
-            using var stream = new MemoryStream();
-            using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-            {
-                TrendCsv.Write(writer, answer);
-            }
-
-            return TypedResults.File(stream.ToArray(), "text/csv; charset=utf-8",
-                $"{answer.Indicator.Definition.Id}-{answer.Area.Area.Code}-trend.csv");
+            return RowAnswers.CsvFile($"{answer.Indicator.Definition.Id}-{answer.Area.Area.Code}-trend.csv", w => TrendCsv.Write(w, answer));
         });
 
     private static TrendDto Dto(TrendAnswer a, HttpRequest request)

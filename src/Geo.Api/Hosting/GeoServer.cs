@@ -86,6 +86,7 @@ public static class GeoServer
         app.MapCompareApi();
         app.MapTrendsApi();
         app.MapBivariateApi();
+        app.MapSegmentsApi();
         app.MapFeaturesApi();
         app.MapOpenApi();
         app.MapReferenceApi();

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Geo.Api.Apis;
 using Geo.Api.Hosting;
@@ -45,21 +44,8 @@ internal static class BivariateCommand
             var queries = indicatorFile.Open(result, dataset, dataRoot, connection, progress);
             var answer = queries.Bivariate(result.GetRequiredValue(indicator), result.GetValue(periodX), result.GetRequiredValue(with),
                 result.GetValue(periodY), result.GetRequiredValue(within));
-            if (result.GetValue(output) is { } file)
-            {
-                using (var writer = new StreamWriter(file.FullName, false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-                {
-                    BivariateCsv.Write(writer, answer);
-                }
-
-                var command = "geo " + string.Join(' ', IndicatorOptions.WithoutSecrets(Environment.GetCommandLineArgs().Skip(1)));
-                File.WriteAllText(file.FullName + ".metadata.json", JsonSerializer.Serialize(BivariateApi.Dto(answer, command), Indented));
-            }
-            else
-            {
-                using var writer = new StreamWriter(Console.OpenStandardOutput());
-                BivariateCsv.Write(writer, answer);
-            }
+            CsvOutput.Write(result.GetValue(output), w => BivariateCsv.Write(w, answer),
+                line => JsonSerializer.Serialize(BivariateApi.Dto(answer, line), Indented));
 
             var s = answer.Spearman;
             Console.Error.WriteLine($"# {answer.Pairs.Count} pairs of {answer.Children} children of {answer.Area.Code} "

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using Geo.Query;
 using Geo.Query.Vocabulary;
 
@@ -31,16 +30,7 @@ internal static class TrendCommand
             var progress = ConsoleProgress.OnStandardError();
             var queries = new DatasetQueries(CommonOptions.Load(result.GetValue(dataset), result.GetValue(dataRoot), result.GetValue(connection), progress));
             var answer = queries.Trend(result.GetRequiredValue(indicator), result.GetValue(period), result.GetRequiredValue(area), result.GetValue(chart));
-            if (result.GetValue(output) is { } file)
-            {
-                using var writer = new StreamWriter(file.FullName, false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-                TrendCsv.Write(writer, answer);
-            }
-            else
-            {
-                using var writer = new StreamWriter(Console.OpenStandardOutput());
-                TrendCsv.Write(writer, answer);
-            }
+            CsvOutput.Write(result.GetValue(output), w => TrendCsv.Write(w, answer));
 
             Console.Error.WriteLine($"# {answer.Indicator.Definition.Name}, {answer.Area.Area.Name} ({answer.Area.Area.Code}): {answer.MarkerWords}.");
             Console.Error.WriteLine($"# {answer.ChartMethod}" + (answer.ChartNote is null ? "" : " " + answer.ChartNote));

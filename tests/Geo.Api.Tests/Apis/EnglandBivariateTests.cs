@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using Geo.Tests;
 
@@ -11,13 +10,6 @@ namespace Geo.Api.Tests.Apis;
 [Collection(EnglandCollection.Name)]
 public class EnglandBivariateTests(EnglandApiFactory england)
 {
-    private async Task<JsonElement> Json(string url)
-    {
-        var response = await england.Factory.CreateClient().GetAsync(url);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-    }
-
     private static double[] NaiveRanks(double[] v) =>
         [.. v.Select(a => 1 + v.Count(b => b < a) + ((v.Count(b => b == a) - 1) / 2.0))];
 
@@ -33,7 +25,7 @@ public class EnglandBivariateTests(EnglandApiFactory england)
     [EnglandFact]
     public async Task Bivariate_PlaceLevelIndicatorAcrossAPlacesNeighbourhoods_ReasonNamingWith()
     {
-        var answer = await Json("/api/indicators/imd-score/areas/E06000002/bivariate?with=copd-prevalence-qof-2019-20");
+        var answer = await england.Json("/api/indicators/imd-score/areas/E06000002/bivariate?with=copd-prevalence-qof-2019-20");
 
         Assert.Equal("with: indicator 'copd-prevalence-qof-2019-20' is published by place, so the neighbourhoods of E06000002 have no "
             + "values of their own; choose an area above the places.", answer.GetProperty("reason").GetString());
@@ -43,7 +35,7 @@ public class EnglandBivariateTests(EnglandApiFactory england)
     [EnglandFact]
     public async Task Bivariate_IncomeDeprivationAndImdAcrossMiddlesbroughsNeighbourhoods_StrongRhoAsRecomputed()
     {
-        var answer = await Json("/api/indicators/income-deprivation/areas/E06000002/bivariate?with=imd-score");
+        var answer = await england.Json("/api/indicators/income-deprivation/areas/E06000002/bivariate?with=imd-score");
 
         var rho = RankCorrelation(answer);
         Assert.Equal(rho, answer.GetProperty("spearman").GetProperty("rho").GetDouble(), 6);
@@ -57,7 +49,7 @@ public class EnglandBivariateTests(EnglandApiFactory england)
     {
         var root = england.Dataset.Geography.Root.Code;
 
-        var answer = await Json($"/api/indicators/copd-prevalence-qof-2019-20/areas/{root}/bivariate?with=imd-score");
+        var answer = await england.Json($"/api/indicators/copd-prevalence-qof-2019-20/areas/{root}/bivariate?with=imd-score");
 
         Assert.Equal(JsonValueKind.Null, answer.GetProperty("reason").ValueKind);
         Assert.Equal(RankCorrelation(answer), answer.GetProperty("spearman").GetProperty("rho").GetDouble(), 6);

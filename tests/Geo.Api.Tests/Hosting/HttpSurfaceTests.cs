@@ -29,11 +29,12 @@ public sealed class HttpSurfaceTests : IClassFixture<HttpSurfaceTests.Server>
     /// <summary>Expected status for a bad value of a query parameter; null where any text is a fair question (a search).</summary>
     private static int? QueryStatus(string path, string parameter) => parameter switch
     {
-        "indicator" or "area" or "with" => 404,
+        "indicator" or "area" or "with" or "indicators" => 404,
         // a tile level is a resource, as in the tiles' own paths: an unknown one is not found
         "level" when path.StartsWith("/tiles", StringComparison.Ordinal) => 404,
         "areas" or "period" or "by" or "method" or "threshold" or "top" or "limit" or "level" or "deciles" => 400,
         "pool" or "chart" or "bbox" or "offset" or "fields" or "format" or "funnel" or "periodX" or "periodY" => 400,
+        "k" or "seed" => 400,
         // OGC API - Features: datetime is accepted and ignored (the data have no time axis a client could filter on)
         "q" or "v" or "datetime" => null,
         _ => throw new InvalidOperationException($"the walk has no expectation for query parameter '{parameter}' of {path}: add one"),
