@@ -11,6 +11,7 @@ internal static class JoinCommand
         var dataset = CommonOptions.Dataset();
         var dataRoot = CommonOptions.DataRoot();
         var connection = CommonOptions.Connection();
+        var snapshot = CommonOptions.Snapshot();
         var points = new Option<FileInfo>("--points") { Description = "CSV of points, one per row, with a header.", Required = true };
         var lon = new Option<string?>("--lon") { Description = "Column of WGS84 longitude (degrees)." };
         var lat = new Option<string?>("--lat") { Description = "Column of WGS84 latitude (degrees)." };
@@ -19,10 +20,15 @@ internal static class JoinCommand
         var output = new Option<FileInfo>("--out") { Description = "CSV to write: the input rows with neighbourhood and status columns appended.", Required = true };
         var command = new Command("join", "Assign points to neighbourhoods (point in polygon); points outside every polygon are kept with status 'outside'.")
         {
-            dataset, dataRoot, connection, points, lon, lat, easting, northing, output,
+            dataset, dataRoot, connection, snapshot, points, lon, lat, easting, northing, output,
         };
         command.Validators.Add(result =>
         {
+            if (result.GetValue(snapshot) is not null && !string.IsNullOrWhiteSpace(result.GetValue(connection)))
+            {
+                result.AddError("Give --snapshot or --connection, not both.");
+            }
+
             var lonLat = result.GetValue(lon) is not null || result.GetValue(lat) is not null;
             var grid = result.GetValue(easting) is not null || result.GetValue(northing) is not null;
             if (lonLat == grid)
@@ -58,7 +64,7 @@ internal static class JoinCommand
             else
             {
                 // Only the neighbourhood polygons: no population, indicators, flows, coverage check or dissolve.
-                var neighbourhoods = CommonOptions.LoadNeighbourhoods(result.GetValue(dataset), result.GetValue(dataRoot), progress);
+                var neighbourhoods = CommonOptions.LoadNeighbourhoods(result.GetValue(dataset), result.GetValue(dataRoot), result.GetValue(snapshot), progress);
                 progress.Report("building the point index");
                 var index = neighbourhoods.Index(columns.CoordinateSystem);
                 progress.Report($"joining {input}");
