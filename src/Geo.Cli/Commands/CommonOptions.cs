@@ -57,8 +57,6 @@ internal static class CommonOptions
             : DatasetSnapshot.Read(snapshot.FullName, manifest?.FullName, dataRoot?.FullName, progress);
 
     /// <summary>Only what a point join needs of the dataset (or the demo): its neighbourhood polygons and their indexes.</summary>
-    public static NeighbourhoodPolygons LoadNeighbourhoods(FileInfo? manifest, DirectoryInfo? dataRoot, FileInfo? snapshot, ConsoleProgress progress) =>
-        snapshot is null
-            ? DatasetOrDemo.LoadNeighbourhoods(manifest?.FullName, dataRoot?.FullName, progress)
-            : DatasetSnapshot.ReadNeighbourhoods(snapshot.FullName, manifest?.FullName, dataRoot?.FullName, progress);
+    public static NeighbourhoodPolygons LoadNeighbourhoods(FileInfo? manifest, DirectoryInfo? dataRoot, ConsoleProgress progress) =>
+        DatasetOrDemo.LoadNeighbourhoods(manifest?.FullName, dataRoot?.FullName, progress);
 }

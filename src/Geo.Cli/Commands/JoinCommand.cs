@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Geo.Data.Join;
+using Geo.Data.Snapshots;
 
 namespace Geo.Cli.Commands;
 
@@ -61,10 +62,18 @@ internal static class JoinCommand
                 progress.Report($"joining {input} in {store.Describe}");
                 counts = PointJoinCsv.Run(input, target, locator, columns, progress.Counting("rows joined"));
             }
+            else if (result.GetValue(snapshot) is { } saved)
+            {
+                // The point index as saved, its grid already classified: nothing else of the dataset is read.
+                var index = DatasetSnapshot.ReadPointIndex(saved.FullName, columns.CoordinateSystem, result.GetValue(dataset)?.FullName,
+                    result.GetValue(dataRoot)?.FullName, progress);
+                progress.Report($"joining {input}");
+                counts = PointJoinCsv.Run(input, target, index, columns, progress.Counting("rows joined"));
+            }
             else
             {
                 // Only the neighbourhood polygons: no population, indicators, flows, coverage check or dissolve.
-                var neighbourhoods = CommonOptions.LoadNeighbourhoods(result.GetValue(dataset), result.GetValue(dataRoot), result.GetValue(snapshot), progress);
+                var neighbourhoods = CommonOptions.LoadNeighbourhoods(result.GetValue(dataset), result.GetValue(dataRoot), progress);
                 progress.Report("building the point index");
                 var index = neighbourhoods.Index(columns.CoordinateSystem);
                 progress.Report($"joining {input}");

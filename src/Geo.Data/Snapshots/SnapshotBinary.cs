@@ -82,6 +82,12 @@ internal sealed class SnapshotWriter
         _writer.Write(MemoryMarshal.AsBytes(values));
     }
 
+    public void Ints(ReadOnlySpan<int> values)
+    {
+        Int(values.Length);
+        _writer.Write(MemoryMarshal.AsBytes(values));
+    }
+
     public void Geometry(Geometry geometry)
     {
         Int(geometry.SRID);
@@ -253,6 +259,12 @@ internal sealed class SnapshotReader(ReadOnlyMemory<byte> data)
     {
         var count = Count(8);
         return MemoryMarshal.Cast<byte, double>(Take(count * 8)).ToArray();
+    }
+
+    public int[] Ints()
+    {
+        var count = Count(4);
+        return MemoryMarshal.Cast<byte, int>(Take(count * 4)).ToArray();
     }
 
     public Geometry Geometry()

@@ -5,6 +5,7 @@ using Geo.Data.Loading;
 using Geo.Data.Snapshots;
 using Geo.Demo;
 using Geo.Model;
+using Geo.Spatial.Join;
 
 namespace Geo.Data.Tests.Snapshots;
 
@@ -99,6 +100,35 @@ public sealed class DatasetSnapshotTests : IDisposable
 
         Assert.Equal(expected.Select(p => p.Code), actual.Select(p => p.Code));
         Assert.All(expected.Zip(actual), pair => Assert.True(pair.First.Polygon.EqualsExact(pair.Second.Polygon)));
+    }
+
+    [Theory]
+    [InlineData(PointCoordinateSystem.Wgs84LonLat)]
+    [InlineData(PointCoordinateSystem.BritishNationalGrid)]
+    public void ReadPointIndex_DemoFromFiles_AnswersAsTheIndexBuiltFromTheFiles(PointCoordinateSystem system)
+    {
+        var (manifest, _) = SaveDemoFiles();
+        var expected = DatasetLoader.LoadNeighbourhoods(manifest).Index(system);
+
+        var actual = DatasetSnapshot.ReadPointIndex(Snapshot, system);
+
+        Assert.Equal(Enumerable.Range(0, expected.Count).Select(expected.Code), Enumerable.Range(0, actual.Count).Select(actual.Code));
+        Assert.All(Enumerable.Range(0, expected.Count), i => Assert.True(expected.PolygonAt(i).EqualsExact(actual.PolygonAt(i))));
+        // a lattice of points over the polygons' extent, edges included by chance: every answer the same
+        var extent = expected.PolygonAt(0).Factory.BuildGeometry(Enumerable.Range(0, expected.Count).Select(expected.PolygonAt)).EnvelopeInternal;
+        var located = 0;
+        for (var i = 0; i <= 200; i++)
+        {
+            for (var j = 0; j <= 200; j++)
+            {
+                var (x, y) = (extent.MinX + extent.Width * i / 200, extent.MinY + extent.Height * j / 200);
+                var answer = expected.Locate(x, y);
+                Assert.Equal(answer, actual.Locate(x, y));
+                located += answer == PointIndex.Outside ? 0 : 1;
+            }
+        }
+
+        Assert.True(located > 1000, $"only {located} lattice points fell in a neighbourhood");
     }
 
     [Fact]
