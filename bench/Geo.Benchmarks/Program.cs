@@ -9,6 +9,7 @@ using Geo.Benchmarks;
 //   catchments [--dataset M --data-root D] [--indicator ID] [--runs 5]   flows → catchments, boundaries and indicator rows of every provider
 //   tilesizes [--dataset M --data-root D] [--level L] [--exhaustive 12] [--keep 8] [--runs 5]   the largest tile of each level and zoom
 //   encoders [--dataset M --data-root D] [--level L] [--zooms 8,10,12,14] [--runs 7]   own MVT encoder vs NetTopologySuite.IO.VectorTiles.Mapbox
+//   snapshot [--dataset M --data-root D] [--runs 5]   write a dataset snapshot, read it back (whole, and the point index only)
 //   micro    [BenchmarkDotNet arguments, e.g. --filter *PointIndex*]
 //   --smoke  every measurement once on tiny generated data (CI)
 try
@@ -24,6 +25,7 @@ try
         ["encoders", .. var rest] => EncoderComparison.Run(BenchArguments.Parse(rest)),
         ["inequality", .. var rest] => InequalityMeasurement.Run(BenchArguments.Parse(rest)),
         ["catchments", .. var rest] => CatchmentMeasurement.Run(BenchArguments.Parse(rest)),
+        ["snapshot", .. var rest] => SnapshotMeasurement.Run(BenchArguments.Parse(rest)),
         ["micro", .. var rest] => BenchmarkSwitcher.FromAssembly(typeof(PointIndexBenchmarks).Assembly).Run(rest).Any() ? 0 : 1,
         _ => Usage(),
     };
@@ -46,6 +48,7 @@ static int Usage()
                Geo.Benchmarks catchments [--dataset M --data-root D] [--indicator ID] [--runs N]
                Geo.Benchmarks tilesizes [--dataset M --data-root D] [--level L] [--exhaustive Z] [--keep N] [--runs N]
                Geo.Benchmarks encoders [--dataset M --data-root D] [--level L] [--zooms 8,10,12,14] [--runs N]
+               Geo.Benchmarks snapshot [--dataset M --data-root D] [--runs N]
                Geo.Benchmarks micro [BenchmarkDotNet arguments]
                Geo.Benchmarks --smoke
         """);
