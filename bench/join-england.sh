@@ -4,6 +4,8 @@
 # process start, load, point index, read, join, write. RUNS times; then, unless PEER=0, the GeoPandas peer as a
 # whole process too (/usr/bin/python3 ../shared/bench/geopandas_join.py: start, read polygons and points, sjoin,
 # write), RUNS times, back to back on the same machine. GEO_DLL runs another build (e.g. an older commit's).
+# SNAPSHOT=F joins from that snapshot (`geo snapshot`, made first if missing or refused) and, in the same rounds,
+# alternating, from the files too (FILES=0 leaves those out), so both see the same machine.
 # usage: bench/join-england.sh [ENGLAND_DIR] [RUNS] [POINTS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,14 +21,30 @@ fi
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 timed=$(mktemp)
 
-ours=()
-for _ in $(seq "$runs"); do
-  /usr/bin/time -f '%e %M' -o "$timed" dotnet "$GEO_DLL" join --dataset data/england.dataset.json --data-root "$england" \
+# one run: the arguments say where the polygons come from; prints seconds, and a line about the run
+join_once() {
+  /usr/bin/time -f '%e %M %U %S' -o "$timed" dotnet "$GEO_DLL" join "$@" \
     --points "$points" --lon lon --lat lat --out /tmp/geo-join-out.csv 2>/tmp/geo-join-log.txt >/dev/null
-  read -r s kb <"$timed"
-  ours+=("$s")
-  echo "geo join: $s s, peak $((kb / 1024)) MB; $(tail -1 /tmp/geo-join-log.txt | sed 's/^\[[^]]*\] //')"
+  read -r s kb user sys <"$timed"
+  echo "$s"
+  echo "geo join ($1): $s s, cpu $(awk "BEGIN {print $user + $sys}") s, peak $((kb / 1024)) MB; $(tail -1 /tmp/geo-join-log.txt | sed 's/^\[[^]]*\] //')" >&2
+}
+from_files=(--dataset data/england.dataset.json --data-root "$england")
+if [ -n "${SNAPSHOT:-}" ] && ! dotnet "$GEO_DLL" check --snapshot "$SNAPSHOT" >/dev/null 2>&1; then
+  dotnet "$GEO_DLL" snapshot "${from_files[@]}" --out "$SNAPSHOT"
+fi
+
+ours=(); files=()
+for _ in $(seq "$runs"); do
+  if [ -n "${SNAPSHOT:-}" ]; then
+    ours+=("$(join_once --snapshot "$SNAPSHOT")")
+    [ "${FILES:-1}" = 0 ] || files+=("$(join_once "${from_files[@]}")")
+  else
+    ours+=("$(join_once "${from_files[@]}")")
+  fi
+  echo "load average $(cut -d' ' -f1 /proc/loadavg)"
 done
+[ "${#files[@]}" = 0 ] || echo "median: geo join from the files $(printf '%s\n' "${files[@]}" | median) s"
 m_ours=$(printf '%s\n' "${ours[@]}" | median)
 echo "median: geo join ${m_ours} s"
 

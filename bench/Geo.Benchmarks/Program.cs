@@ -10,6 +10,7 @@ using Geo.Benchmarks;
 //   tilesizes [--dataset M --data-root D] [--level L] [--exhaustive 12] [--keep 8] [--runs 5]   the largest tile of each level and zoom
 //   encoders [--dataset M --data-root D] [--level L] [--zooms 8,10,12,14] [--runs 7]   own MVT encoder vs NetTopologySuite.IO.VectorTiles.Mapbox
 //   segment  [--dataset M --data-root D --indicators a,b,c] [--k 5] [--seed 1] [--areas N] [--runs 5] [--values F.csv]   k-means segmentation
+//   snapshot [--dataset M --data-root D] [--runs 5]   write a dataset snapshot, read it back (whole, and the point index only)
 //   micro    [BenchmarkDotNet arguments, e.g. --filter *PointIndex*]
 //   --smoke  every measurement once on tiny generated data (CI)
 try
@@ -26,6 +27,7 @@ try
         ["inequality", .. var rest] => InequalityMeasurement.Run(BenchArguments.Parse(rest)),
         ["catchments", .. var rest] => CatchmentMeasurement.Run(BenchArguments.Parse(rest)),
         ["segment", .. var rest] => SegmentMeasurement.Run(BenchArguments.Parse(rest)),
+        ["snapshot", .. var rest] => SnapshotMeasurement.Run(BenchArguments.Parse(rest)),
         ["micro", .. var rest] => BenchmarkSwitcher.FromAssembly(typeof(PointIndexBenchmarks).Assembly).Run(rest).Any() ? 0 : 1,
         _ => Usage(),
     };
@@ -49,6 +51,7 @@ static int Usage()
                Geo.Benchmarks tilesizes [--dataset M --data-root D] [--level L] [--exhaustive Z] [--keep N] [--runs N]
                Geo.Benchmarks encoders [--dataset M --data-root D] [--level L] [--zooms 8,10,12,14] [--runs N]
                Geo.Benchmarks segment [--dataset M --data-root D --indicators a,b,c] [--k K] [--seed S] [--areas N] [--runs N] [--values F.csv]
+               Geo.Benchmarks snapshot [--dataset M --data-root D] [--runs N]
                Geo.Benchmarks micro [BenchmarkDotNet arguments]
                Geo.Benchmarks --smoke
         """);

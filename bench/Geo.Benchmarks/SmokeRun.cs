@@ -37,6 +37,7 @@ internal static class SmokeRun
             Step("catchments", () => CatchmentMeasurement.Run(BenchArguments.Of(("runs", "1"))));
             Step("tilesizes", () => TileSizeMeasurement.Run(BenchArguments.Of(("exhaustive", "9"), ("keep", "2"), ("runs", "1"))));
             Step("segment", () => SegmentMeasurement.Run(BenchArguments.Of(("areas", "600"), ("runs", "1"))));
+            Step("snapshot", () => SnapshotMeasurement.Run(BenchArguments.Of(("runs", "1"))));
             Step("encoders", () => EncoderComparison.Run(BenchArguments.Of(("zooms", "8,10"), ("runs", "1"))));
             Console.WriteLine("smoke: ok");
             return 0;

@@ -6,6 +6,7 @@ var root = new RootCommand("geo: health indicators from integrated care systems 
     ServeCommand.Create(),
     LoadCommand.Create(),
     CheckCommand.Create(),
+    SnapshotCommand.Create(),
     JoinCommand.Create(),
     ExportCommand.Create(),
     HotspotsCommand.Create(),

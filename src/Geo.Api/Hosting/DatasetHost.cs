@@ -2,6 +2,7 @@ using Geo.Api.Apis;
 using Geo.Model;
 using Geo.Core.Indicators;
 using Geo.Demo;
+using Geo.Data.Snapshots;
 using Geo.Data.Upload;
 using Geo.Postgres;
 using Geo.Query;
@@ -169,11 +170,27 @@ public sealed class DatasetHost : IDisposable
 
     private static Dataset Load(GeoOptions options, ILogger logger)
     {
-        var dataset = DatasetOrDemo.Load(options.Dataset, options.DataRoot, new LogProgress(logger), options.DemoSeed);
+        var (manifest, dataRoot) = (options.Dataset, options.DataRoot);
+        Dataset dataset;
+        if (options.Snapshot is { Length: > 0 } snapshot)
+        {
+            dataset = DatasetSnapshot.Read(snapshot, manifest, dataRoot, new LogProgress(logger));
+            if (string.IsNullOrWhiteSpace(manifest) && options.IndicatorFile is { Length: > 0 })
+            {
+                // An uploaded file of 2011 codes is mapped through the manifest's lookup, as when served from the files.
+                var origin = DatasetSnapshot.Describe(snapshot);
+                (manifest, dataRoot) = (origin.Manifest, origin.DataRoot);
+            }
+        }
+        else
+        {
+            dataset = DatasetOrDemo.Load(manifest, dataRoot, new LogProgress(logger), options.DemoSeed);
+        }
+
         if (options.IndicatorFile is { Length: > 0 } file)
         {
             dataset = dataset.WithIndicator(IndicatorUpload.ReadFile(file, options.IndicatorFileOptions ?? new IndicatorUploadOptions(), dataset,
-                IndicatorUpload.FindLsoa11Lookup(options.Dataset, options.DataRoot)));
+                IndicatorUpload.FindLsoa11Lookup(manifest, dataRoot)));
         }
 
         logger.LogInformation("Loaded {Name}: {Count} areas.", dataset.Name, dataset.Geography.Count);

@@ -11,6 +11,10 @@ public sealed class GeoOptions
     /// <summary>Folder the manifest's relative paths resolve against; the manifest's folder when empty.</summary>
     public string? DataRoot { get; set; }
 
+    /// <summary>A snapshot written by <c>geo snapshot</c> to start from instead of the manifest's files (refused when they
+    /// changed since; when <see cref="Dataset"/> is set too, it must be the manifest the snapshot was made from).</summary>
+    public string? Snapshot { get; set; }
+
     /// <summary>Seed of the demo dataset when no manifest is given.</summary>
     public int DemoSeed { get; set; } = Geo.Demo.DemoDataset.DefaultSeed;
 

@@ -22,16 +22,17 @@ internal static class CheckCommand
     {
         var dataset = CommonOptions.Dataset();
         var dataRoot = CommonOptions.DataRoot();
+        var snapshot = CommonOptions.Snapshot();
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a report." };
         var command = new Command("check", "Load a dataset and report levels, repairs, coverage problems, unmatched codes, time and memory.")
         {
-            dataset, dataRoot, json,
+            dataset, dataRoot, snapshot, json,
         };
         command.SetAction(result => CommandErrors.Run(() =>
         {
             var asJson = result.GetValue(json);
             var (loaded, elapsed, peak) = DatasetLoader.Measure(() =>
-                CommonOptions.Load(result.GetValue(dataset), result.GetValue(dataRoot), ConsoleProgress.OnStandardError()));
+                CommonOptions.Load(result.GetValue(dataset), result.GetValue(dataRoot), result.GetValue(snapshot), ConsoleProgress.OnStandardError()));
             var summary = Summarise(loaded, elapsed, peak);
             if (asJson)
             {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Geo.Data.Snapshots;
 using Geo.Model;
 using Geo.Demo;
 
@@ -24,6 +25,12 @@ internal static class CommonOptions
             + "Given, the dataset is read from it and --dataset is not used.",
     };
 
+    public static Option<FileInfo?> Snapshot() => new("--snapshot")
+    {
+        Description = "A snapshot written by `geo snapshot`: start from it instead of reading the dataset's files. Refused, with "
+            + "the reason, when any of those files changed since, or when it was made from another --dataset than the one given.",
+    };
+
     /// <summary>The dataset from the database when a connection string is given, else from the manifest (or the demo).</summary>
     public static Dataset Load(FileInfo? manifest, DirectoryInfo? dataRoot, string? connection, ConsoleProgress progress)
     {
@@ -41,6 +48,13 @@ internal static class CommonOptions
 
     public static Dataset Load(FileInfo? manifest, DirectoryInfo? dataRoot, ConsoleProgress progress) =>
         DatasetOrDemo.Load(manifest?.FullName, dataRoot?.FullName, progress);
+
+    /// <summary>The dataset from <paramref name="snapshot"/> when given (made from <paramref name="manifest"/>, when that is
+    /// given too), else from the manifest (or the demo).</summary>
+    public static Dataset Load(FileInfo? manifest, DirectoryInfo? dataRoot, FileInfo? snapshot, ConsoleProgress progress) =>
+        snapshot is null
+            ? Load(manifest, dataRoot, progress)
+            : DatasetSnapshot.Read(snapshot.FullName, manifest?.FullName, dataRoot?.FullName, progress);
 
     /// <summary>Only what a point join needs of the dataset (or the demo): its neighbourhood polygons and their indexes.</summary>
     public static NeighbourhoodPolygons LoadNeighbourhoods(FileInfo? manifest, DirectoryInfo? dataRoot, ConsoleProgress progress) =>

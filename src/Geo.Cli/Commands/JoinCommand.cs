@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Geo.Data.Join;
+using Geo.Data.Snapshots;
 
 namespace Geo.Cli.Commands;
 
@@ -11,6 +12,7 @@ internal static class JoinCommand
         var dataset = CommonOptions.Dataset();
         var dataRoot = CommonOptions.DataRoot();
         var connection = CommonOptions.Connection();
+        var snapshot = CommonOptions.Snapshot();
         var points = new Option<FileInfo>("--points") { Description = "CSV of points, one per row, with a header.", Required = true };
         var lon = new Option<string?>("--lon") { Description = "Column of WGS84 longitude (degrees)." };
         var lat = new Option<string?>("--lat") { Description = "Column of WGS84 latitude (degrees)." };
@@ -19,10 +21,15 @@ internal static class JoinCommand
         var output = new Option<FileInfo>("--out") { Description = "CSV to write: the input rows with neighbourhood and status columns appended.", Required = true };
         var command = new Command("join", "Assign points to neighbourhoods (point in polygon); points outside every polygon are kept with status 'outside'.")
         {
-            dataset, dataRoot, connection, points, lon, lat, easting, northing, output,
+            dataset, dataRoot, connection, snapshot, points, lon, lat, easting, northing, output,
         };
         command.Validators.Add(result =>
         {
+            if (result.GetValue(snapshot) is not null && !string.IsNullOrWhiteSpace(result.GetValue(connection)))
+            {
+                result.AddError("Give --snapshot or --connection, not both.");
+            }
+
             var lonLat = result.GetValue(lon) is not null || result.GetValue(lat) is not null;
             var grid = result.GetValue(easting) is not null || result.GetValue(northing) is not null;
             if (lonLat == grid)
@@ -54,6 +61,14 @@ internal static class JoinCommand
                 using var locator = store.LocatorAsync(columns.CoordinateSystem).GetAwaiter().GetResult();
                 progress.Report($"joining {input} in {store.Describe}");
                 counts = PointJoinCsv.Run(input, target, locator, columns, progress.Counting("rows joined"));
+            }
+            else if (result.GetValue(snapshot) is { } saved)
+            {
+                // The point index as saved, its grid already classified: nothing else of the dataset is read.
+                var index = DatasetSnapshot.ReadPointIndex(saved.FullName, columns.CoordinateSystem, result.GetValue(dataset)?.FullName,
+                    result.GetValue(dataRoot)?.FullName, progress);
+                progress.Report($"joining {input}");
+                counts = PointJoinCsv.Run(input, target, index, columns, progress.Counting("rows joined"));
             }
             else
             {

@@ -14,6 +14,7 @@ internal static class ServeCommand
         var dataset = CommonOptions.Dataset();
         var dataRoot = CommonOptions.DataRoot();
         var connection = CommonOptions.Connection();
+        var snapshot = CommonOptions.Snapshot();
         var urls = new Option<string>("--urls")
         {
             Description = "Addresses to listen on, separated by ';'.",
@@ -22,7 +23,7 @@ internal static class ServeCommand
         var verbose = new Option<bool>("--verbose") { Description = "Log ASP.NET Core's own messages too (otherwise one line a request)." };
         var command = new Command("serve", "Serve the API and viewer on a dataset, or on a database loaded by `geo load` (default: the embedded synthetic demo).")
         {
-            dataset, dataRoot, connection, urls, verbose,
+            dataset, dataRoot, connection, snapshot, urls, verbose,
         };
         var indicatorFile = new IndicatorFileOptions();
         indicatorFile.AddTo(command);
@@ -31,6 +32,12 @@ internal static class ServeCommand
             if (indicatorFile.File(result) is { } file && !string.IsNullOrWhiteSpace(result.GetValue(connection)))
             {
                 await Console.Error.WriteLineAsync("error: --indicator-file adds to a dataset served from files; with --connection, add it to the manifest and `geo load` it.");
+                return CommandErrors.BadInput;
+            }
+
+            if (result.GetValue(snapshot) is not null && !string.IsNullOrWhiteSpace(result.GetValue(connection)))
+            {
+                await Console.Error.WriteLineAsync("error: give --snapshot or --connection, not both.");
                 return CommandErrors.BadInput;
             }
 
@@ -44,6 +51,7 @@ internal static class ServeCommand
                 builder.Configuration[$"{GeoOptions.Section}:{nameof(GeoOptions.Dataset)}"] = result.GetValue(dataset)?.FullName;
                 builder.Configuration[$"{GeoOptions.Section}:{nameof(GeoOptions.DataRoot)}"] = result.GetValue(dataRoot)?.FullName;
                 builder.Configuration[$"{GeoOptions.Section}:{nameof(GeoOptions.Connection)}"] = result.GetValue(connection);
+                builder.Configuration[$"{GeoOptions.Section}:{nameof(GeoOptions.Snapshot)}"] = result.GetValue(snapshot)?.FullName;
                 builder.Configuration[$"{GeoOptions.Section}:{nameof(GeoOptions.WarmTiles)}"] = "true";
                 builder.Configuration[$"{GeoOptions.Section}:{nameof(GeoOptions.Verbose)}"] = result.GetValue(verbose) ? "true" : "false";
                 builder.WebHost.UseUrls(result.GetRequiredValue(urls));
@@ -55,6 +63,12 @@ internal static class ServeCommand
             catch (Data.Upload.IndicatorUploadException e)
             {
                 await Console.Error.WriteLineAsync($"error: {e.Message}");
+                return CommandErrors.BadInput;
+            }
+            catch (Core.Sources.GeoDataException e)
+            {
+                // a refused snapshot or a bad file: one line naming it, not a stack trace
+                await Console.Error.WriteLineAsync($"error: {e.Message.ReplaceLineEndings(" ")}");
                 return CommandErrors.BadInput;
             }
 

@@ -56,6 +56,7 @@ public sealed class PointIndex
     private const int Unclassified = int.MinValue;
 
     private readonly string[] _codes;
+    private readonly Geometry[] _geometries;
     private readonly IndexedPointInAreaLocator?[] _locators;
 
     // Grid: cell (col,row) is _cells[row * _columns + col]. A state >= 0 is the polygon covering the whole cell,
@@ -96,7 +97,7 @@ public sealed class PointIndex
         var count = polygons.Count;
         _codes = new string[count];
         _locators = new IndexedPointInAreaLocator?[count];
-        var geometries = new Geometry[count];
+        var geometries = _geometries = new Geometry[count];
         var extent = new Envelope();
         for (var i = 0; i < count; i++)
         {
@@ -169,11 +170,67 @@ public sealed class PointIndex
         FillRuns(tree);
     }
 
+    /// <summary>
+    /// An index over <paramref name="polygons"/> with a grid built before (<see cref="Grid"/> of an index over the same
+    /// polygons, in the same order), e.g. saved in a dataset snapshot: no rasterising or classifying, so only each
+    /// polygon's point locator is made (on all cores). The answers are those of the index the grid came from.
+    /// </summary>
+    /// <exception cref="ArgumentException">A polygon is not polygonal, or the grid cannot belong to this many polygons
+    /// (sizes that disagree, a cell or candidate naming a polygon or crossed cell that is not there).</exception>
+    public PointIndex(IReadOnlyList<(string Code, Geometry Polygon)> polygons, PointIndexGrid grid)
+    {
+        ArgumentNullException.ThrowIfNull(polygons);
+        ArgumentNullException.ThrowIfNull(grid);
+        var count = polygons.Count;
+        grid.Check(count);
+        _codes = new string[count];
+        _geometries = new Geometry[count];
+        _locators = new IndexedPointInAreaLocator?[count];
+        for (var i = 0; i < count; i++)
+        {
+            var (code, polygon) = polygons[i];
+            _geometries[i] = polygon!;
+            if (code is null || polygon is not (Polygon or MultiPolygon))
+            {
+                throw new ArgumentException($"Polygon {i} ('{code}') is {polygon?.GeometryType ?? "null"}; only Polygon and MultiPolygon can hold points.", nameof(polygons));
+            }
+
+            _codes[i] = code;
+        }
+
+        Parallel.For(0, count, i =>
+        {
+            var polygon = polygons[i].Polygon;
+            if (!polygon.IsEmpty)
+            {
+                var locator = new IndexedPointInAreaLocator(polygon);
+                locator.Locate(polygon.EnvelopeInternal.Centre); // as the building constructor: queries never race to build it
+                _locators[i] = locator;
+            }
+        });
+
+        (_originX, _originY, _scaleX, _scaleY, _columns, _rows) = (grid.OriginX, grid.OriginY, grid.ScaleX, grid.ScaleY, grid.Columns, grid.Rows);
+        (_cells, _candidateStart, _candidates) = (grid.Cells, grid.CandidateStart, grid.Candidates);
+    }
+
+    /// <summary>The classified grid, to save and give back to <see cref="PointIndex(IReadOnlyList{ValueTuple{string, Geometry}}, PointIndexGrid)"/>
+    /// with the same polygons. The arrays are the index's own: do not change them.</summary>
+    public PointIndexGrid Grid => new(_originX, _originY, _scaleX, _scaleY, _columns, _rows, _cells, _candidateStart, _candidates);
+
     /// <summary>The number of polygons (valid indexes are 0 to Count - 1).</summary>
     public int Count => _codes.Length;
 
     /// <summary>The grid's size, for benchmarks and tuning: columns, rows and how many cells need a polygon test.</summary>
     public (int Columns, int Rows, int CrossedCells) GridSize => (_columns, _rows, _candidateStart.Length - 1);
+
+    /// <summary>The polygon <paramref name="index"/>, as given when the index was built.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is not a polygon index (such as <see cref="Outside"/>).</exception>
+    public Geometry PolygonAt(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _codes.Length);
+        return _geometries[index];
+    }
 
     /// <summary>The code of polygon <paramref name="index"/>, as given when the index was built.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is not a polygon index (such as <see cref="Outside"/>).</exception>
@@ -425,5 +482,54 @@ public sealed class PointIndex
                 col = runEnd;
             }
         });
+    }
+}
+
+/// <summary>
+/// A <see cref="PointIndex"/>'s classified grid: origin and scale of the cells, their states (a polygon covering the whole
+/// cell, <see cref="PointIndex.Outside"/>, or a crossed cell's number as -2 - n) and each crossed cell's candidates.
+/// </summary>
+public sealed record PointIndexGrid(double OriginX, double OriginY, double ScaleX, double ScaleY, int Columns, int Rows,
+    int[] Cells, int[] CandidateStart, int[] Candidates)
+{
+    /// <summary>Throws unless every cell and candidate names something there, for <paramref name="polygons"/> polygons.</summary>
+    internal void Check(int polygons)
+    {
+        var crossed = CandidateStart.Length - 1;
+        if (Cells.Length == 0 && crossed == 0 && Candidates.Length == 0)
+        {
+            return;
+        }
+
+        if (Columns < 1 || Rows < 1 || (long)Columns * Rows != Cells.Length || crossed < 0 || CandidateStart[0] != 0
+            || CandidateStart[^1] != Candidates.Length || !double.IsFinite(OriginX) || !double.IsFinite(OriginY)
+            || !(ScaleX > 0) || !(ScaleY > 0) || double.IsInfinity(ScaleX) || double.IsInfinity(ScaleY))
+        {
+            throw new ArgumentException($"The grid's sizes disagree ({Columns} x {Rows}, {Cells.Length} cells, {crossed} crossed).");
+        }
+
+        foreach (var cell in Cells)
+        {
+            if (cell >= polygons || (cell <= -2 && -(long)cell - 2 >= crossed))
+            {
+                throw new ArgumentException($"A grid cell names {cell}, which is not a polygon of {polygons} or a crossed cell of {crossed}.");
+            }
+        }
+
+        for (var n = 0; n < crossed; n++)
+        {
+            if (CandidateStart[n + 1] < CandidateStart[n])
+            {
+                throw new ArgumentException($"Crossed cell {n}'s candidates end before they start.");
+            }
+        }
+
+        foreach (var candidate in Candidates)
+        {
+            if ((candidate < 0 ? ~candidate : candidate) >= polygons)
+            {
+                throw new ArgumentException($"A grid candidate names polygon {candidate}, which is not one of {polygons}.");
+            }
+        }
     }
 }

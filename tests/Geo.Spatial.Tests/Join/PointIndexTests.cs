@@ -233,6 +233,36 @@ public class PointIndexTests
         Assert.Contains(expected, e => e == cells.Count - 1);
     }
 
+    [Theory]
+    [InlineData(7)]
+    [InlineData(0)]
+    public void Locate_IndexRestoredFromItsGrid_EqualsCoversScan(int gridCells)
+    {
+        var (cells, points, expected) = VoronoiCase.Value;
+        var built = gridCells == 0 ? new PointIndex(cells) : new PointIndex(cells, gridCells);
+
+        var restored = new PointIndex(cells, built.Grid);
+
+        Assert.Equal(built.GridSize, restored.GridSize);
+        var mismatches = Enumerable.Range(0, points.Length).Count(i => restored.Locate(points[i].X, points[i].Y) != expected[i]);
+        Assert.Equal(0, mismatches);
+        Assert.Equal(cells.Select(c => c.Code), Enumerable.Range(0, restored.Count).Select(restored.Code));
+    }
+
+    [Fact]
+    public void Constructor_GridNamingAPolygonThatIsNotThere_Throws()
+    {
+        var (cells, _, _) = VoronoiCase.Value;
+        var grid = new PointIndex(cells).Grid;
+        var cellsNamingTooMany = (int[])grid.Cells.Clone();
+        cellsNamingTooMany[0] = cells.Count;
+
+        var e = Assert.Throws<ArgumentException>(() => new PointIndex(cells, grid with { Cells = cellsNamingTooMany }));
+
+        Assert.Contains($"names {cells.Count}, which is not a polygon of {cells.Count}", e.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => new PointIndex(cells.Take(10).ToList(), grid));
+    }
+
     [Fact]
     public void LocateAll_ManyPoints_EqualsLocateInOrder()
     {
