@@ -25,6 +25,7 @@ namespace Geo.Api.Hosting;
 [JsonSerializable(typeof(CatchmentDto))]
 [JsonSerializable(typeof(TrendDto))]
 [JsonSerializable(typeof(BivariateDto))]
+[JsonSerializable(typeof(AreaQualityDto))]
 [JsonSerializable(typeof(OgcLandingDto))]
 [JsonSerializable(typeof(OgcConformanceDto))]
 [JsonSerializable(typeof(OgcCollectionsDto))]

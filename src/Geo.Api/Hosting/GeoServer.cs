@@ -92,6 +92,7 @@ public static class GeoServer
         app.MapCompareApi();
         app.MapTrendsApi();
         app.MapBivariateApi();
+        app.MapQualityApi();
         app.MapFeaturesApi();
         app.MapOpenApi();
         app.MapReferenceApi();
