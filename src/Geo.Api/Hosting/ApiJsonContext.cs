@@ -26,6 +26,8 @@ namespace Geo.Api.Hosting;
 [JsonSerializable(typeof(TrendDto))]
 [JsonSerializable(typeof(BivariateDto))]
 [JsonSerializable(typeof(AreaQualityDto))]
+[JsonSerializable(typeof(PopulationDto))]
+[JsonSerializable(typeof(AgeRatesDto))]
 [JsonSerializable(typeof(OgcLandingDto))]
 [JsonSerializable(typeof(OgcConformanceDto))]
 [JsonSerializable(typeof(OgcCollectionsDto))]
