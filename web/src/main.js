@@ -18,6 +18,8 @@ import {
 import { setupSearch } from './search.js';
 import { setupUpload } from './upload.js';
 import { renderTrend } from './trend.js';
+import { renderQualityOf } from './quality.js';
+import { renderPyramidOf } from './pyramid.js';
 import { go, readState } from './state.js';
 
 const $ = (id) => document.getElementById(id);
@@ -370,10 +372,13 @@ async function render() {
   const view = {
     area: area.code, sel, childLevel, col: state.col, ind: state.ind, period: state.period, by: state.by, cmp: state.cmp.join(','),
     pool: state.pool, periodLabel: answer.area.period, trend: null,
-    cat: state.cat, prov: state.cat ? state.prov : null, catchments: null,
+    cat: state.cat, prov: state.cat ? state.prov : null, catchments: null, quality: null, population: null,
   };
+  const isCurrent = () => token === renderToken;
+  const aboutWork = Promise.all([renderQualityOf(state.ind, focus.code, state.period, state.pool, isCurrent),
+    renderPyramidOf(state.ind, focus.code, state.period, state.pool, isCurrent)]).then(([q, p]) => { view.quality = q; view.population = p; });
   const panelWork = Promise.all([renderHotspotList(area, token), renderComparison(token), renderInequalityOf(area, token), catchmentWork,
-    renderTrendOf(focus, token, view)]);
+    renderTrendOf(focus, token, view), aboutWork]);
   await idle();
   const idleAt = performance.now();
   mark('idle');
