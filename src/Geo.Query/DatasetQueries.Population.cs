@@ -6,9 +6,10 @@ public sealed partial class DatasetQueries
     /// <summary>Says how age-specific rates are computed and withheld (docs/methods.md, "Age-specific rates").</summary>
     public const string AgeRatesMethod = "Each band's rate is its count over its population (person-years for pooled periods) times the "
         + "multiplier (per 100,000 for an ISR), with the 95% Poisson limits of the count (exact below 10 events, Byar's from 10) scaled "
-        + "alike. Band counts are suppressed band by band as totals are (small counts, then what protects them from subtraction), and an "
-        + "area shows its bands only when none is hidden and its total is shown: all or nothing, so no band can be worked out from the "
-        + "total and the others.";
+        + "alike. The bands are broad bands, the same for every area: neighbouring bands are merged (the one with most small counts "
+        + "first) until no area above the neighbourhood with a shown total has a small count in any. Band counts are then suppressed "
+        + "band by band as totals are (small counts, then what protects them from subtraction), and an area shows its bands only when "
+        + "none is hidden and its total is shown: all or nothing, so no band can be worked out from the total and the others.";
 
     /// <summary>The area's population by the dataset's age bands, summed from its neighbourhoods, with the country's shares.</summary>
     /// <exception cref="QueryException">No code, or an unknown area (404).</exception>
