@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Geo.Core.Geography;
 using Geo.Core.Indicators;
@@ -29,15 +31,7 @@ public static partial class DataQuality
         var row = view.Get(area.Code);
         var neighbourhoods = geography.Neighbourhoods(area).ToArray();
 
-        var withData = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var record in source.Records)
-        {
-            if (record.Period == view.Period)
-            {
-                withData.Add(record.Area);
-            }
-        }
-
+        var withData = WithData(engine, view.Period);
         var units = Units(geography, area, source.DataLevel).ToArray();
         var unitsWithData = units.Where(u => withData.Contains(u.Code)).ToArray();
 
@@ -67,6 +61,25 @@ public static partial class DataQuality
             new QualityUnmatched(unmatched.Length, [.. unmatched.Take(ListedCodes).Select(u => u with { File = Path.GetFileName(u.File) })],
                 report.Count, [.. source.ImportNotes.Select(WithoutFolders)]));
     }
+
+    /// <summary>The codes with a record in the period, found once per engine and period (every answer about an area carries
+    /// its quality in the metadata, so this is on the path of the children and level answers).</summary>
+    private static HashSet<string> WithData(IndicatorEngine engine, string period) =>
+        Found.GetOrCreateValue(engine).GetOrAdd(period, p => new Lazy<HashSet<string>>(() =>
+        {
+            var codes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var record in engine.Source.Records)
+            {
+                if (record.Period == p)
+                {
+                    codes.Add(record.Area);
+                }
+            }
+
+            return codes;
+        })).Value;
+
+    private static readonly ConditionalWeakTable<IndicatorEngine, ConcurrentDictionary<string, Lazy<HashSet<string>>>> Found = [];
 
     /// <summary>The areas of the data level that make <paramref name="area"/>: its neighbourhoods, or its places (itself
     /// if it is one) for place data; none for a neighbourhood under place data.</summary>
