@@ -162,10 +162,24 @@ internal static class DatasetReader
                 File = r.GetString(9),
                 ImportNotes = r.GetFieldValue<string[]>(10),
                 PublicationPool = r.GetInt16(11),
+                Origins = Origins(r.GetFieldValue<string[]>(12)),
                 Bands = [.. bands[id]],
                 Records = records.TryGetValue(id, out var list) ? list : [],
             };
         }, cancellation);
+    }
+
+    /// <summary>The 'code=Origin' pairs of an indicator's input_origins column.</summary>
+    private static Dictionary<string, InputOrigin> Origins(string[] pairs)
+    {
+        var origins = new Dictionary<string, InputOrigin>(pairs.Length, StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in pairs)
+        {
+            var at = pair.LastIndexOf('=');
+            origins[pair[..at]] = Enum.Parse<InputOrigin>(pair[(at + 1)..]);
+        }
+
+        return origins;
     }
 
     private static async Task<FlowSource?> ReadFlowsAsync(NpgsqlConnection connection, CancellationToken cancellation)

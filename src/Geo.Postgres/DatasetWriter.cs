@@ -209,6 +209,8 @@ internal static class DatasetWriter
                 await writer.WriteAsync(source.File, NpgsqlDbType.Text, cancellation);
                 await writer.WriteAsync(source.ImportNotes.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellation);
                 await writer.WriteAsync((short)source.PublicationPool, NpgsqlDbType.Smallint, cancellation);
+                await writer.WriteAsync(source.Origins.Select(o => $"{o.Key}={o.Value}").Order(StringComparer.Ordinal).ToArray(),
+                    NpgsqlDbType.Array | NpgsqlDbType.Text, cancellation);
             }
 
             await writer.CompleteAsync(cancellation);

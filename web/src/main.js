@@ -24,6 +24,8 @@ import { renderFunnelChoice } from './funnelchoice.js';
 import {
   bivariateClassifier, bivariateUrl, canColour, fillSecondIndicator, renderBivariate, renderBivariateLegend,
 } from './bivariate.js';
+import { renderQualityOf } from './quality.js';
+import { renderPyramidOf } from './pyramid.js';
 import { go, readState } from './state.js';
 
 const $ = (id) => document.getElementById(id);
@@ -400,12 +402,15 @@ async function render() {
   const view = {
     area: area.code, sel, childLevel, col: state.col, ind: state.ind, period: state.period, by: state.by, cmp: state.cmp.join(','),
     pool: state.pool, periodLabel: answer.area.period, trend: null,
-    cat: state.cat, prov: state.cat ? state.prov : null, catchments: null,
+    cat: state.cat, prov: state.cat ? state.prov : null, catchments: null, quality: null, population: null,
     fun: state.fun, funnel: answer.funnel?.adjustment ?? null,
     with: second?.id ?? null, pairs: bivariate?.answer?.pairs.length ?? null, coloured: bivariateColours ? 'bivariate' : state.col,
   };
+  const isCurrent = () => token === renderToken;
+  const aboutWork = Promise.all([renderQualityOf(state.ind, focus.code, state.period, state.pool, isCurrent),
+    renderPyramidOf(state.ind, focus.code, state.period, state.pool, isCurrent)]).then(([q, p]) => { view.quality = q; view.population = p; });
   const panelWork = Promise.all([renderHotspotList(area, token), renderComparison(token), renderInequalityOf(area, token), catchmentWork,
-    renderTrendOf(focus, token, view)]);
+    renderTrendOf(focus, token, view), aboutWork]);
   await idle();
   const idleAt = performance.now();
   mark('idle');

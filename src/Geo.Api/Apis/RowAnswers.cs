@@ -74,7 +74,9 @@ public static class RowAnswers
         return TypedResults.File(stream.ToArray(), "application/geo+json", FileName(s, "geojson"));
     }
 
-    private static ExportMetadata Metadata(RowSelection s, HttpRequest request) => Metadata(s.Indicator, s.Selection, request);
+    /// <summary>The metadata of rows, with the quality of the area they are about.</summary>
+    private static ExportMetadata Metadata(RowSelection s, HttpRequest request) =>
+        ExportMetadata.For(s.Indicator.Dataset, s.Indicator.View, s.Selection, IndicatorsApi.Link(request), DatasetQueries.QualityOf(s));
 
     private static ExportMetadata Metadata(RowSelection s, HttpRequest request, IReadOnlyList<IndicatorColumn> columns)
     {

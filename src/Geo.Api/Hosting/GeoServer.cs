@@ -87,6 +87,7 @@ public static class GeoServer
         app.MapTrendsApi();
         app.MapBivariateApi();
         app.MapSegmentsApi();
+        app.MapQualityApi();
         app.MapFeaturesApi();
         app.MapOpenApi();
         app.MapReferenceApi();

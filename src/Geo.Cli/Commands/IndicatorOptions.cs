@@ -57,7 +57,7 @@ internal static class IndicatorOptions
         var d = answer.Indicator.Definition;
         var boundaries = answer.Boundaries ?? answer.Indicator.Dataset.Boundaries;
         var metadata = ExportMetadata.For(answer.Indicator.Dataset, answer.Indicator.View, answer.Selection,
-            "geo " + string.Join(' ', WithoutSecrets(args.Skip(1))));
+            "geo " + string.Join(' ', WithoutSecrets(args.Skip(1))), DatasetQueries.QualityOf(answer));
 
         var geojson = format == "geojson";
         if (format == "gpkg")

@@ -37,6 +37,11 @@ public sealed class IndicatorSource
     /// </summary>
     public int PublicationPool { get; init; } = 1;
 
+    /// <summary>The neighbourhoods whose figures were not read under their own code: mapped from 2011 neighbourhoods
+    /// (the greatest change among those feeding each) or attributed from providers; a neighbourhood read directly is
+    /// absent. Empty for data read as they are, and for place-level data (whose apportioned parts the geography tells).</summary>
+    public IReadOnlyDictionary<string, InputOrigin> Origins { get; init; } = new Dictionary<string, InputOrigin>();
+
     /// <summary>What the import did: rows read, mapped from 2011 codes, skipped, unmatched.</summary>
     public IReadOnlyList<string> ImportNotes { get; init; } = [];
 }

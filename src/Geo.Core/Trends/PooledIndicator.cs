@@ -114,6 +114,7 @@ public static class PooledIndicator
             File = source.File,
             PopulationPeriods = source.PopulationPeriods * size,
             PublicationPool = source.PublicationPool,
+            Origins = source.Origins,
             ImportNotes = [.. source.ImportNotes, $"Rolling pools of {size} periods: counts and denominators summed over each pool."],
         };
     }

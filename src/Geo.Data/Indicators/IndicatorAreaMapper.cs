@@ -91,7 +91,7 @@ internal static class IndicatorAreaMapper
     /// weighted by the same population shares (or by the file's denominator when it has one).
     /// </summary>
     public static List<IndicatorRecord> From2011(IndicatorAccumulator accumulator, Lsoa11Lookup lookup, IndicatorReadContext context,
-        bool isScore, bool hasDenominator, List<string> notes, string? areaColumn = null)
+        bool isScore, bool hasDenominator, List<string> notes, string? areaColumn = null, IDictionary<string, InputOrigin>? origins = null)
     {
         var mapped = new Dictionary<(string Area, int Period, int Band), Mapped>();
         var order = new List<((string Area, int Period, int Band) Key, Mapped Value)>();
@@ -120,7 +120,8 @@ internal static class IndicatorAreaMapper
                 continue;
             }
 
-            byChange[(int)lookup.Change(slot.Area)]++;
+            var change = lookup.Change(slot.Area);
+            byChange[(int)change]++;
             numeratorRead += slot.Numerator;
 
             // Each partner's population, divided among the 2011 codes that make it.
@@ -141,6 +142,12 @@ internal static class IndicatorAreaMapper
                 }
 
                 inside++;
+                if (origins is not null)
+                {
+                    var origin = Origin(change);
+                    origins[partner] = origins.TryGetValue(partner, out var before) && before > origin ? before : origin;
+                }
+
                 var key = (partner, slot.Period, slot.Band);
                 if (!mapped.TryGetValue(key, out var m))
                 {
@@ -218,7 +225,7 @@ internal static class IndicatorAreaMapper
     /// <exception cref="GeoDataException">A provider has two rows for a period whose codes differ only in case (the
     /// flow table matches codes ignoring case, so they are the same practice); names both lines.</exception>
     public static List<IndicatorRecord> FromProviders(IndicatorAccumulator accumulator, FlowSource flows, IndicatorReadContext context,
-        string path, string areaColumn, List<string> notes)
+        string path, string areaColumn, List<string> notes, IDictionary<string, InputOrigin>? origins = null)
     {
         var records = new List<IndicatorRecord>();
         var areas = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -244,6 +251,7 @@ internal static class IndicatorAreaMapper
             foreach (var n in result.Neighbourhoods)
             {
                 areas.Add(n.Code);
+                origins?.TryAdd(n.Code, InputOrigin.Attributed);
                 records.Add(new IndicatorRecord(n.Code, period, -1, n.Numerator, n.Denominator, lines[n.First]));
             }
 
@@ -282,6 +290,14 @@ internal static class IndicatorAreaMapper
 
         return records;
     }
+
+    private static InputOrigin Origin(Lsoa11Change change) => change switch
+    {
+        Lsoa11Change.Unchanged => InputOrigin.Lsoa2011Unchanged,
+        Lsoa11Change.Split => InputOrigin.Lsoa2011Split,
+        Lsoa11Change.Merged => InputOrigin.Lsoa2011Merged,
+        _ => InputOrigin.Lsoa2011Complex,
+    };
 
     private static string List(IReadOnlyList<string> codes, int max) =>
         codes.Count <= max ? string.Join(", ", codes) : string.Join(", ", codes.Take(max)) + IndicatorRowCounts.Invariant($" and {codes.Count - max:N0} more");

@@ -77,14 +77,15 @@ public static class IndicatorReader
         var bySex = plan.Format == IndicatorFormat.Long && file.Sex is not null;
         var notes = counts.Describe(path, accumulator, bySex);
         var hasDenominator = plan.Format == IndicatorFormat.Long ? file.Denominator is not null : !plan.IsScore;
+        var origins = new Dictionary<string, InputOrigin>(StringComparer.OrdinalIgnoreCase);
         var records = plan.AreaLevel switch
         {
-            IndicatorAreaLevel.Provider => IndicatorAreaMapper.FromProviders(accumulator, context.ProviderFlows!, context, path, file.Area!, notes),
+            IndicatorAreaLevel.Provider => IndicatorAreaMapper.FromProviders(accumulator, context.ProviderFlows!, context, path, file.Area!, notes, origins),
             IndicatorAreaLevel.Neighbourhood => IndicatorAreaMapper.Keep(accumulator, context.Neighbourhoods, "neighbourhood", hasDenominator, notes,
                 problems, file.Area),
             IndicatorAreaLevel.Place => IndicatorAreaMapper.KeepPlaces(accumulator, context, hasDenominator, plan.IsScore, notes, problems, file.Area),
             _ => IndicatorAreaMapper.From2011(accumulator, Lsoa11Lookup.Read(context.Lsoa11LookupPath!, file.Lsoa11Lookup!), context,
-                plan.IsScore, hasDenominator, notes, file.Area),
+                plan.IsScore, hasDenominator, notes, file.Area, origins),
         };
 
         if (problems is { Count: > 0 })
@@ -108,6 +109,7 @@ public static class IndicatorReader
             Records = records,
             File = path,
             ImportNotes = notes,
+            Origins = origins,
             PublicationPool = plan.Spec.Pool,
         };
     }

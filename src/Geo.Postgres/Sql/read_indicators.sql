@@ -1,3 +1,3 @@
-select id, name, value_type, multiplier, polarity, unit, source, periods, data_level, file, import_notes, publication_pool
+select id, name, value_type, multiplier, polarity, unit, source, periods, data_level, file, import_notes, publication_pool, input_origins
 from geo.indicator
 order by ordinal;

@@ -55,7 +55,8 @@ public sealed class HttpSurfaceTests : IClassFixture<HttpSurfaceTests.Server>
     {
         // the walk must not silently shrink: these routes are the API's resources
         var paths = _operations.Select(o => o.Path).ToHashSet();
-        foreach (var expected in new[] { "/api/areas/{code}", "/api/indicators/{id}/areas/{code}/children", "/tiles/{level}/{z}/{x}/{y}.mvt", "/api/catchments/{provider}/indicators/{id}", "/api/compare" })
+        foreach (var expected in new[] { "/api/areas/{code}", "/api/indicators/{id}/areas/{code}/children", "/tiles/{level}/{z}/{x}/{y}.mvt", "/api/catchments/{provider}/indicators/{id}", "/api/compare",
+            "/api/indicators/{id}/areas/{code}/quality", "/api/indicators/{id}/areas/{code}/age-rates", "/api/areas/{code}/population" })
         {
             Assert.Contains(expected, paths);
         }
