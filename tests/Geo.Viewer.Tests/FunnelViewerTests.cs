@@ -4,8 +4,9 @@ using Microsoft.Playwright;
 namespace Geo.Viewer.Tests;
 
 /// <summary>
-/// The funnel plot's limits in headless chromium on the demo (issue 19 §1): the exact limits by default, φ or random effects
-/// on request, the plot, the note under it and the export links all from the children endpoint's answer with that funnel.
+/// The funnel plot's limits in headless chromium on the demo (issue 19 §1): the test of overdispersion's choice by default (as
+/// the hotspot list's), exact, φ or random effects on request, the plot, the note under it and the export links all from the
+/// children endpoint's answer with that funnel.
 /// </summary>
 public sealed class FunnelViewerTests(DemoViewerFixture fixture) : IClassFixture<DemoViewerFixture>
 {
@@ -19,15 +20,25 @@ public sealed class FunnelViewerTests(DemoViewerFixture fixture) : IClassFixture
         new PageWaitForFunctionOptions { Timeout = 30_000 });
 
     [ChromiumFact]
-    public async Task FunnelLimits_PhiChosen_PlotNoteAndExportsUseTheAdjustedLimits_ExactPutsThemBack()
+    public async Task FunnelLimits_ByDefaultTheTestsChoice_PhiAndExactOnRequest_PlotNoteAndExportsFollow()
     {
         var viewer = await ViewerPage.OpenAsync(Host, $"#ind={Indicator}&area={Place}");
         await viewer.WaitForViewAsync(Place);
-        await WaitForFunnelAsync(viewer, "poisson");
+        // the demo's COPD pools are overdispersed (p < 0.05): the test chooses random effects
+        await WaitForFunnelAsync(viewer, "random-effects");
         var page = viewer.Page;
         Assert.Equal("", await page.InputValueAsync("#funnel-adjustment"));
+        Assert.Contains("random-effects limits around England's value (τ² added to each area's variance), chosen by the test of overdispersion",
+            await page.InnerTextAsync("#funnel-note"), StringComparison.Ordinal);
+        Assert.Contains("funnel=test", await page.GetAttributeAsync("#export-children-csv", "href"), StringComparison.Ordinal);
+        var testDots = await page.Locator("#funnel-chart circle").EvaluateAllAsync<string[]>("cs => cs.map(c => c.getAttribute('fill'))");
+
+        await page.SelectOptionAsync("#funnel-adjustment", "poisson");
+        await WaitForFunnelAsync(viewer, "poisson");
+        Assert.Contains("fun=poisson", page.Url, StringComparison.Ordinal);
         Assert.Contains("exact Poisson/binomial limits", await page.InnerTextAsync("#funnel-note"), StringComparison.Ordinal);
         var exactDots = await page.Locator("#funnel-chart circle").EvaluateAllAsync<string[]>("cs => cs.map(c => c.getAttribute('fill'))");
+        Assert.NotEqual(testDots, exactDots);
 
         await page.SelectOptionAsync("#funnel-adjustment", "phi");
         await WaitForFunnelAsync(viewer, "phi");
@@ -50,9 +61,9 @@ public sealed class FunnelViewerTests(DemoViewerFixture fixture) : IClassFixture
         await viewer.ScreenshotAsync("funnel-phi");
 
         await page.SelectOptionAsync("#funnel-adjustment", "");
-        await WaitForFunnelAsync(viewer, "poisson");
+        await WaitForFunnelAsync(viewer, "random-effects");
         Assert.DoesNotContain("fun=", page.Url, StringComparison.Ordinal);
-        Assert.Equal(exactDots, await page.Locator("#funnel-chart circle").EvaluateAllAsync<string[]>("cs => cs.map(c => c.getAttribute('fill'))"));
+        Assert.Equal(testDots, await page.Locator("#funnel-chart circle").EvaluateAllAsync<string[]>("cs => cs.map(c => c.getAttribute('fill'))"));
         Assert.DoesNotContain(viewer.Errors, e => !e.StartsWith("Failed to load resource", StringComparison.Ordinal));
     }
 }

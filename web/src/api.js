@@ -44,6 +44,7 @@ export const api = {
   area: (code) => getJson(`/api/areas/${enc(code)}`),
   search: (q, limit = 8) => fetch(`/api/areas?q=${enc(q)}&limit=${limit}`).then((r) => (r.ok ? r.json() : [])),
   children: (ind, code, period, pool, funnel) => getJson(childrenUrl(ind, code, period, '', pool, funnel)),
+  row: (ind, code, period, pool) => getJson(`${indicatorArea(ind, code)}?period=${enc(period)}${poolQ(pool)}`),
   /** The published values of every area of a level across the country, ascending: a national distribution. */
   levelValues: (ind, level, period, pool) =>
     getJson(`/api/indicators/${enc(ind)}/levels/${enc(level)}/values?period=${enc(period)}${poolQ(pool)}`),

@@ -1,11 +1,12 @@
-// The funnel plot's limits (issue 19 §1): exact Poisson/binomial as published, or allowing for overdispersion among the
-// children drawn (Spiegelhalter's φ or random effects, or the test's choice), asked of the children endpoint as `funnel=`
+// The funnel plot's limits (issue 19 §1): by default the test of overdispersion's choice among the children drawn (as the
+// hotspot list's), or exact Poisson/binomial as published, Spiegelhalter's φ or random effects, asked of the children endpoint as `funnel=`
 // and said under the plot with the answer's own φ̂, τ̂² and test.
 import { escapeHtml } from './format.js';
 
 const $ = (id) => document.getElementById(id);
 
-export const FUNNELS = ['phi', 'random-effects', 'test'];
+/** The choices a page address can name (`fun=`); none: the test of overdispersion chooses, as for hotspots. */
+export const FUNNELS = ['poisson', 'phi', 'random-effects'];
 
 const NAMES = {
   poisson: 'exact Poisson/binomial limits around England\'s value',
@@ -31,7 +32,7 @@ export function funnelNote(funnel, nouns) {
   return `${text}.`;
 }
 
-/** Shows the choice and the note; `onChange` gets the new choice ('' for the exact limits). */
+/** Shows the choice and the note; `onChange` gets the new choice (null for the test's). */
 export function renderFunnelChoice(chosen, funnel, nouns, onChange) {
   const select = $('funnel-adjustment');
   select.value = chosen ?? '';

@@ -186,12 +186,12 @@ async function clustersOf(area) {
 function prefetch(code) {
   if (!current || current.childLevel === 'neighbourhood') return;
   const ignore = () => {};
-  api.children(state.ind, code, state.period, state.pool).catch(ignore);
+  api.children(state.ind, code, state.period, state.pool, state.fun ?? 'test').catch(ignore);
   api.area(code).then((a) => {
     // a system with one ICP is drawn as that ICP's places
     if (a.level === 'system' && a.children.length === 1) {
       api.area(a.children[0].code).catch(ignore);
-      api.children(state.ind, a.children[0].code, state.period, state.pool).catch(ignore);
+      api.children(state.ind, a.children[0].code, state.period, state.pool, state.fun ?? 'test').catch(ignore);
     }
   }, ignore);
 }
@@ -279,7 +279,7 @@ async function render() {
   const marks = {};
   const mark = (name) => { if (drillStartedAt !== null) marks[name] = Math.round(performance.now() - drillStartedAt); };
   // the children's rows are asked for with the area, not after it (unused only when the area redirects)
-  api.children(state.ind, state.area, state.period, state.pool, state.fun).catch(() => {});
+  api.children(state.ind, state.area, state.period, state.pool, state.fun ?? 'test').catch(() => {});
   let area;
   try {
     area = await api.area(state.area);
@@ -311,9 +311,9 @@ async function render() {
     .then((answer) => ({ answer }), (err) => ({ error: problemWords(err, 'Choose another second indicator, or none.') })) : null;
   const clustering = isClustering(state.col) && !second;
   const pendingClusters = clustering ? clustersOf(area) : null;
-  // England's row, the funnel limits' centre: the country's own answer (kept by getJson after the first view)
-  const pendingEngland = area.code === country ? null : api.children(state.ind, country, state.period, state.pool);
-  const answer = await api.children(state.ind, area.code, state.period, state.pool, state.fun);
+  // England's row, the funnel limits' centre (kept by getJson after the first time)
+  const pendingEngland = area.code === country ? null : api.row(state.ind, country, state.period, state.pool);
+  const answer = await api.children(state.ind, area.code, state.period, state.pool, state.fun ?? 'test');
   if (token !== renderToken) return;
   mark('children');
   const rows = answer.rows;
@@ -321,7 +321,7 @@ async function render() {
   const breaks = state.col === 'quintile' ? await nationalBreaks(state.ind, state.period, childLevel, state.pool) : [];
   const clusters = clustering ? await pendingClusters : null;
   const bivariate = pendingBivariate ? await pendingBivariate : null;
-  const england = pendingEngland ? (await pendingEngland.catch(() => null))?.area : answer.area;
+  const england = pendingEngland ? (await pendingEngland.catch(() => null))?.row : answer.area;
   if (token !== renderToken) return;
   const bivariateColours = canColour(bivariate?.answer) ? bivariateClassifier(bivariate.answer, indicator.name, second.name) : null;
   const classOf = (code) => clusterClass(state.col, clusters.byCode.get(code)?.class ?? 'not tested');
@@ -389,7 +389,7 @@ async function render() {
     childLevel,
     pool: state.pool,
   });
-  renderChildren(rows, answer.area, childLevel, (r) => colourOf(r).colour, openChild, exportLinks(state.ind, area.code, state.period, state.pool, state.fun),
+  renderChildren(rows, answer.area, childLevel, (r) => colourOf(r).colour, openChild, exportLinks(state.ind, area.code, state.period, state.pool, state.fun ?? 'test'),
     { england: england?.value, byExpected: !['proportion', 'score'].includes(indicator.valueType) });
   renderFunnelChoice(state.fun, answer.funnel, { system: 'systems', icp: 'partnerships', place: 'places', neighbourhood: 'neighbourhoods' }[childLevel] ?? 'areas',
     (fun) => update({ fun }));

@@ -69,7 +69,7 @@ function overdispersionNote(funnel, rows) {
   const how = funnel.adjustment === 'phi' ? 'limits widened by the overdispersion factor' : 'random-effects limits';
   const phi = Number(funnel.phi).toFixed(2);
   return `<li class="hint" data-field="hotspots-funnel">Funnel positions here use ${how}: these neighbourhoods vary ` +
-    `${phi} times as much as chance alone would make them, so fewer stand out than by the plain limits in the panel.</li>`;
+    `${phi} times as much as chance alone would make them, so fewer stand out than by exact limits.</li>`;
 }
 
 export function renderHotspots(answer, { ind, code, period, by, top, pool }, onHover, onOpen) {

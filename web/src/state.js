@@ -5,7 +5,8 @@
 // (period then names the pool's last; any other is put back to the indicator's own),
 // cmp: areas being compared, cat: the catchments layer's method (proportional | fptp;
 // absent: the layer is off), prov: the provider whose catchment the panel shows, with: a second indicator drawn beside
-// the first (bivariate.js; absent: none), fun: the funnel plot's limits (phi | random-effects | test; absent: exact), spc: laney
+// the first (bivariate.js; absent: none), fun: the funnel plot's limits (poisson | phi | random-effects; absent: the
+// test of overdispersion's choice), spc: laney
 // for Laney's p′/u′ control chart (absent: the value type's own).
 import { FUNNELS } from './funnelchoice.js';
 
