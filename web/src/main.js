@@ -312,7 +312,7 @@ async function render() {
   const clustering = isClustering(state.col) && !second;
   const pendingClusters = clustering ? clustersOf(area) : null;
   // England's row, the funnel limits' centre (kept by getJson after the first time)
-  const pendingEngland = area.code === country ? null : api.row(state.ind, country, state.period, state.pool);
+  const pendingEngland = area.code === country ? null : api.row(state.ind, country, state.period, state.pool).catch(() => null);
   const answer = await api.children(state.ind, area.code, state.period, state.pool, state.fun ?? 'test');
   if (token !== renderToken) return;
   mark('children');
@@ -321,7 +321,6 @@ async function render() {
   const breaks = state.col === 'quintile' ? await nationalBreaks(state.ind, state.period, childLevel, state.pool) : [];
   const clusters = clustering ? await pendingClusters : null;
   const bivariate = pendingBivariate ? await pendingBivariate : null;
-  const england = pendingEngland ? (await pendingEngland.catch(() => null))?.row : answer.area;
   if (token !== renderToken) return;
   const bivariateColours = canColour(bivariate?.answer) ? bivariateClassifier(bivariate.answer, indicator.name, second.name) : null;
   const classOf = (code) => clusterClass(state.col, clusters.byCode.get(code)?.class ?? 'not tested');
@@ -377,7 +376,9 @@ async function render() {
   mark('drawn');
   if (token !== renderToken) return;
 
-  // panel
+  // panel (England's row is only the funnel plot's centre: not waited for before the map)
+  const england = pendingEngland ? (await pendingEngland)?.row : answer.area;
+  if (token !== renderToken) return;
   const focus = sel ? byCode.get(sel) : answer.area;
   renderBreadcrumb(area, goUp);
   segmentArea(area);
