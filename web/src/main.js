@@ -182,16 +182,19 @@ async function clustersOf(area) {
   }
 }
 
+/** The funnel limits asked of the children endpoint: the user's choice, else the test of overdispersion's. */
+const funnelAsked = () => state.fun ?? 'test';
+
 /** What a drill into a hovered child will need, asked for before the click (answers are kept). */
 function prefetch(code) {
   if (!current || current.childLevel === 'neighbourhood') return;
   const ignore = () => {};
-  api.children(state.ind, code, state.period, state.pool, state.fun ?? 'test').catch(ignore);
+  api.children(state.ind, code, state.period, state.pool, funnelAsked()).catch(ignore);
   api.area(code).then((a) => {
     // a system with one ICP is drawn as that ICP's places
     if (a.level === 'system' && a.children.length === 1) {
       api.area(a.children[0].code).catch(ignore);
-      api.children(state.ind, a.children[0].code, state.period, state.pool, state.fun ?? 'test').catch(ignore);
+      api.children(state.ind, a.children[0].code, state.period, state.pool, funnelAsked()).catch(ignore);
     }
   }, ignore);
 }
@@ -279,7 +282,7 @@ async function render() {
   const marks = {};
   const mark = (name) => { if (drillStartedAt !== null) marks[name] = Math.round(performance.now() - drillStartedAt); };
   // the children's rows are asked for with the area, not after it (unused only when the area redirects)
-  api.children(state.ind, state.area, state.period, state.pool, state.fun ?? 'test').catch(() => {});
+  api.children(state.ind, state.area, state.period, state.pool, funnelAsked()).catch(() => {});
   let area;
   try {
     area = await api.area(state.area);
@@ -313,7 +316,7 @@ async function render() {
   const pendingClusters = clustering ? clustersOf(area) : null;
   // England's row, the funnel limits' centre (kept by getJson after the first time)
   const pendingEngland = area.code === country ? null : api.row(state.ind, country, state.period, state.pool).catch(() => null);
-  const answer = await api.children(state.ind, area.code, state.period, state.pool, state.fun ?? 'test');
+  const answer = await api.children(state.ind, area.code, state.period, state.pool, funnelAsked());
   if (token !== renderToken) return;
   mark('children');
   const rows = answer.rows;
@@ -390,7 +393,7 @@ async function render() {
     childLevel,
     pool: state.pool,
   });
-  renderChildren(rows, answer.area, childLevel, (r) => colourOf(r).colour, openChild, exportLinks(state.ind, area.code, state.period, state.pool, state.fun ?? 'test'),
+  renderChildren(rows, answer.area, childLevel, (r) => colourOf(r).colour, openChild, exportLinks(state.ind, area.code, state.period, state.pool, funnelAsked()),
     { england: england?.value, byExpected: !['proportion', 'score'].includes(indicator.valueType) });
   renderFunnelChoice(state.fun, answer.funnel, { system: 'systems', icp: 'partnerships', place: 'places', neighbourhood: 'neighbourhoods' }[childLevel] ?? 'areas',
     (fun) => update({ fun }));
